@@ -1,0 +1,100 @@
+"""Permissions declared on fields and mutations; every decision is `server.access.policy`'s.
+
+    IsAuthenticated / Requires(p)   query fields: null + an error entry with `code`
+    MemberFieldGuard(field)         member fields: ALLOW, MASK (a masked value) or DENY (null + error)
+    payload_mutation(requires=p)    mutations: denial and domain errors become payload `errors`
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import strawberry
+from strawberry.extensions import FieldExtension
+from strawberry.permission import BasePermission
+from strawberry.types.field import StrawberryField
+
+from schema.core.errors import UserError
+from server.access.policy import Access, MemberField, Permission, field_access, require
+from server.core.errors import DomainError, ErrorCode
+
+
+class IsAuthenticated(BasePermission):
+    message = "Sign in first."
+    error_extensions = {"code": ErrorCode.UNAUTHENTICATED.value}
+
+    def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
+        return info.context.actor is not None
+
+
+def Requires(permission: Permission) -> type[BasePermission]:  # noqa: N802 - reads as a declaration
+    """A permission class for query fields that need one policy permission."""
+
+    class _Requires(BasePermission):
+        message = f"Your account may not {permission.value.lower().replace('_', ' ')}."
+        error_extensions = {"code": ErrorCode.PERMISSION_DENIED.value}
+
+        def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
+            actor = info.context.actor
+            if actor is None:
+                self.message = IsAuthenticated.message
+                self.error_extensions = IsAuthenticated.error_extensions
+                return False
+            return actor.can(permission)
+
+    _Requires.__name__ = f"Requires{permission.value.title().replace('_', '')}"
+    return _Requires
+
+
+class MemberFieldGuard(FieldExtension):
+    """Applies the policy's field rule for the viewer's view of this member (`source.view`)."""
+
+    def __init__(self, member_field: MemberField, mask: Callable[[Any], Any] | None = None) -> None:
+        self.member_field = member_field
+        self.mask = mask
+
+    def resolve(self, next_: Callable[..., Any], source: Any, info: strawberry.Info, **kwargs: Any) -> Any:
+        access = field_access(source.view, self.member_field)
+        if access is Access.DENY:
+            raise DomainError(
+                ErrorCode.PERMISSION_DENIED, f"Your role may not see {self.member_field.value} for this member."
+            )
+        value = next_(source, info, **kwargs)
+        if access is Access.MASK and value:
+            return self.mask(value) if self.mask else None
+        return value
+
+
+class PayloadErrors(FieldExtension):
+    """Checks the declared permission, then turns `DomainError` into the payload's `errors`."""
+
+    def __init__(self, requires: Permission | None, authenticated: bool) -> None:
+        self.requires = requires
+        self.authenticated = authenticated
+        self.field: StrawberryField | None = None
+
+    def apply(self, field: StrawberryField) -> None:
+        self.field = field
+
+    async def resolve_async(
+        self, next_: Callable[..., Awaitable[Any]], source: Any, info: strawberry.Info, **kwargs: Any
+    ) -> Any:
+        try:
+            if self.authenticated:
+                require(info.context.actor, self.requires)
+            return await next_(source, info, **kwargs)
+        except DomainError as error:
+            assert self.field is not None
+            payload_type: Any = self.field.type
+            return payload_type(errors=[UserError.from_domain(error)])
+
+
+def payload_mutation(
+    *, description: str, requires: Permission | None = None, authenticated: bool = True
+) -> Any:
+    """A mutation whose payload has `errors` and optional result fields."""
+    needs = f" Requires {requires.value}." if requires else ""
+    return strawberry.mutation(
+        description=description + needs, extensions=[PayloadErrors(requires, authenticated)]
+    )

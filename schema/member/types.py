@@ -1,0 +1,161 @@
+"""Members as GraphQL types. Which fields a viewer sees whole, masked or not at all is declared
+here with `MemberFieldGuard` and decided by `server.access.policy`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+import strawberry
+from strawberry import relay
+
+from schema.context import Info
+from schema.core.errors import UserError
+from schema.core.nodes import ModelNode
+from schema.core.permissions import MemberFieldGuard
+from schema.core.scalars import Money
+from schema.org.types import Store
+from schema.tag.types import Tag
+from schema.tier.types import Tier
+from server.access.policy import MemberField, View, require
+from server.member import models
+from server.member.masking import mask_email, mask_phone
+from server.member.services import decrypt_phone, get_member_in_scope, members_query, view_of
+
+Gender = strawberry.enum(models.Gender, description="Gender as the member chose to state it.")
+Channel = strawberry.enum(models.Channel, description="Where the member registered.")
+MemberStatus = strawberry.enum(models.MemberStatus, description="Lifecycle of a member record.")
+MemberView = strawberry.enum(View, name="MemberView", description="How much of a member the viewer sees.")
+
+
+@strawberry.type(description="Behaviour statistics kept current by consumption.")
+class MemberStats:
+    total_spend: Money = strawberry.field(description="Total spent.")
+    visit_count: int = strawberry.field(description="Number of purchases.")
+    first_purchase_at: datetime | None = strawberry.field(description="First purchase.")
+    last_purchase_at: datetime | None = strawberry.field(description="Latest purchase.")
+
+    @strawberry.field(description="Average ticket: total spend / visits.")
+    def average_ticket(self) -> Money:
+        return Money(self.total_spend // self.visit_count if self.visit_count else 0)
+
+
+@strawberry.type(description="A member (会员) of the brand.")
+class Member(ModelNode):
+    id: relay.NodeID[int]
+    member_no: str = strawberry.field(description="Member number printed on cards and receipts.")
+    name: str = strawberry.field(description="Full name.")
+    gender: Gender = strawberry.field(description="Stated gender.")
+    channel: Channel = strawberry.field(description="Registration channel.")
+    status: MemberStatus = strawberry.field(description="ACTIVE, DEACTIVATED or ANONYMIZED.")
+    marketing_consent: bool = strawberry.field(description="Whether the member accepts marketing.")
+    consent_at: datetime | None = strawberry.field(description="When consent was given.")
+    created_at: datetime = strawberry.field(description="Registration time.")
+    view: MemberView = strawberry.field(description="FULL, or MASKED when the viewer is outside the member's scope.")
+    model: strawberry.Private[models.Member]
+
+    @strawberry.field(
+        description="Phone number; masked as 138****5678 for viewers without the FULL view.",
+        extensions=[MemberFieldGuard(MemberField.PHONE, mask_phone)],
+    )
+    def phone(self) -> str:
+        return decrypt_phone(self.model)
+
+    @strawberry.field(
+        description="Email; masked for viewers without the FULL view.",
+        extensions=[MemberFieldGuard(MemberField.EMAIL, mask_email)],
+    )
+    def email(self) -> str:
+        return self.model.email
+
+    @strawberry.field(
+        description="Birthday with year; null with an error for viewers without the FULL view.",
+        extensions=[MemberFieldGuard(MemberField.BIRTHDAY)],
+    )
+    def birthday(self) -> date | None:
+        return self.model.birthday
+
+    @strawberry.field(description='Birthday month and day ("MM-DD"), visible to every viewer.')
+    def birthday_month_day(self) -> str | None:
+        return f"{self.model.birthday:%m-%d}" if self.model.birthday else None
+
+    @strawberry.field(
+        description="Wedding or other anniversary; null with an error without the FULL view.",
+        extensions=[MemberFieldGuard(MemberField.ANNIVERSARY)],
+    )
+    def anniversary(self) -> date | None:
+        return self.model.anniversary
+
+    @strawberry.field(description="The member's home store.")
+    async def home_store(self, info: Info) -> Store:
+        return Store.from_model(self.model.home_store)
+
+    @strawberry.field(description="Current tier, if tiers are configured.")
+    async def tier(self, info: Info) -> Tier | None:
+        row = await info.context.loaders.tier.load(self.model.tier_id) if self.model.tier_id else None
+        return Tier.from_model(row) if row else None
+
+    @strawberry.field(description="Tags on the member, by name.")
+    async def tags(self, info: Info) -> list[Tag]:
+        return [Tag.from_model(t) for t in await info.context.loaders.tags_by_member.load(self.model.id)]
+
+    @strawberry.field(description="Spend and visit statistics.")
+    def stats(self) -> MemberStats:
+        m = self.model
+        return MemberStats(
+            total_spend=Money(m.total_spend),
+            visit_count=m.visit_count,
+            first_purchase_at=m.first_purchase_at,
+            last_purchase_at=m.last_purchase_at,
+        )
+
+    @classmethod
+    def from_model(cls, row: models.Member, info: Info) -> Member:
+        actor = require(info.context.actor)
+        return cls(
+            id=row.id,
+            member_no=row.member_no,
+            name=row.name,
+            gender=models.Gender(row.gender),
+            channel=models.Channel(row.channel),
+            status=models.MemberStatus(row.status),
+            marketing_consent=row.marketing_consent,
+            consent_at=row.consent_at,
+            created_at=row.created_at,
+            view=view_of(actor, row),
+            model=row,
+        )
+
+    @classmethod
+    def scoped_query(cls, info: Info) -> Any:
+        return members_query(info.context.actor)
+
+    @classmethod
+    async def resolve_nodes(
+        cls, *, info: Any, node_ids: Iterable[str], required: bool = False
+    ) -> list[Member | None]:
+        """Unlike other nodes, a member outside the viewer's scope is an error, not a silent null."""
+        actor = require(info.context.actor)
+        result: list[Member | None] = []
+        for key in node_ids:
+            if not key.isdigit():
+                result.append(None)
+                continue
+            result.append(cls.from_model(await get_member_in_scope(actor, int(key)), info))
+        return result
+
+
+@strawberry.type(description="A page of members.")
+class MemberConnection(relay.Connection[Member]):
+    query: strawberry.Private[Any]
+
+    @strawberry.field(description="How many members match the filter (in the viewer's scope).")
+    async def total_count(self) -> int:
+        return int(await self.query.count())
+
+
+@strawberry.type(description="Result of a member mutation.")
+class MemberPayload:
+    member: Member | None = strawberry.field(default=None, description="The member after the change.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed, if it did.")

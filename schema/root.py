@@ -1,0 +1,72 @@
+"""The Tessera GraphQL schema: merges each domain's queries and mutations and sets the guards
+every request passes (depth, alias and token limits; error masking; parse/validation caches)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+import structlog
+from graphql import GraphQLError
+from strawberry import relay
+from strawberry.schema.config import StrawberryConfig
+from strawberry.extensions import (
+    MaskErrors,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.types.execution import ExecutionContext
+
+from schema.access.operations import AccessMutation, AccessQuery
+from schema.audit.operations import AuditQuery
+from schema.core.errors import expected_error, should_mask
+from schema.core.scalars import SCALAR_MAP
+from schema.member.mutations import MemberMutation
+from schema.member.queries import MemberQuery
+from schema.org.operations import OrgMutation, OrgQuery
+from schema.tag.operations import TagMutation, TagQuery
+from schema.tier.operations import TierMutation, TierQuery
+
+MAX_DEPTH = 12
+MAX_ALIASES = 30
+MAX_TOKENS = 5000
+
+log = structlog.get_logger("tessera.graphql")
+
+
+@strawberry.type(description="Read access to Tessera.")
+class Query(AccessQuery, OrgQuery, MemberQuery, TierQuery, TagQuery, AuditQuery):
+    node: relay.Node | None = relay.node(description="Fetches any object by its global ID.")
+
+
+@strawberry.type(description="Changes to Tessera. Every payload lists expected failures in `errors`.")
+class Mutation(AccessMutation, OrgMutation, MemberMutation, TierMutation, TagMutation):
+    pass
+
+
+class TesseraSchema(strawberry.Schema):
+    def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
+        """Expected errors are the client's business; anything else is logged with its traceback."""
+        for error in errors:
+            if expected_error(error):
+                continue
+            original: Any = error.original_error
+            log.error("unexpected_error", path=error.path, exc_info=original or error)
+
+
+schema = TesseraSchema(
+    query=Query,
+    mutation=Mutation,
+    config=StrawberryConfig(scalar_map=SCALAR_MAP),
+    extensions=[
+        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: MaskErrors(should_mask_error=should_mask),
+        ParserCache,
+        ValidationCache,
+    ],
+)

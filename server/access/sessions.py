@@ -1,0 +1,98 @@
+"""Login, logout and token authentication.
+
+Tokens are 256-bit random strings handed out once; only their SHA-256 is stored, so a database
+leak yields no usable token. After `login_max_failures` wrong passwords an account is locked for
+`login_lock_minutes`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from tortoise.expressions import F
+
+from server.access.models import Role, Staff, StaffSession
+from server.access.passwords import hash_password, needs_rehash, verify_password
+from server.access.policy import Actor, effective_permissions
+from server.audit import services as audit
+from server.config import Settings
+from server.core.clock import now
+from server.core.errors import DomainError, ErrorCode
+
+
+def token_digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def actor_for(staff: Staff, *, ip: str = "", session_id: int | None = None) -> Actor:
+    return Actor(
+        staff_id=staff.id,
+        username=staff.username,
+        role=Role(staff.role),
+        region_id=staff.region_id,
+        store_id=staff.store_id,
+        permissions=effective_permissions(Role(staff.role), staff.grants, staff.withholds),
+        ip=ip,
+        session_id=session_id,
+    )
+
+
+_BAD_CREDENTIALS = DomainError(ErrorCode.INVALID_CREDENTIALS, "Wrong username or password.")
+
+
+async def login(settings: Settings, username: str, password: str, *, ip: str = "") -> tuple[str, Staff]:
+    """Returns (token, staff) or raises INVALID_CREDENTIALS / ACCOUNT_LOCKED."""
+    staff = await Staff.get_or_none(username=username.strip())
+    if staff is not None and staff.locked_until is not None and staff.locked_until > now():
+        raise DomainError(ErrorCode.ACCOUNT_LOCKED, "Too many wrong passwords; try again later.")
+    ok = await verify_password(staff.password_hash if staff else None, password)
+    if staff is None or not staff.is_active:
+        raise _BAD_CREDENTIALS
+    if not ok:
+        await _count_failure(settings, staff)
+        raise _BAD_CREDENTIALS
+    if needs_rehash(staff.password_hash):
+        staff.password_hash = await hash_password(password)
+    staff.failed_logins = 0
+    staff.locked_until = None
+    await staff.save(update_fields=["failed_logins", "locked_until", "password_hash"])
+    token = secrets.token_urlsafe(32)
+    session = await StaffSession.create(
+        token_hash=token_digest(token),
+        staff=staff,
+        expires_at=now() + timedelta(hours=settings.session_ttl_hours),
+        ip=ip,
+    )
+    await audit.record(actor_for(staff, ip=ip, session_id=session.id), "staff.login", "Staff", staff.id)
+    return token, staff
+
+
+async def _count_failure(settings: Settings, staff: Staff) -> None:
+    """Counts with an atomic increment so parallel guesses can't slip past the limit."""
+    await Staff.filter(id=staff.id).update(failed_logins=F("failed_logins") + 1)
+    failures = (await Staff.get(id=staff.id)).failed_logins
+    if failures >= settings.login_max_failures:
+        await Staff.filter(id=staff.id).update(
+            failed_logins=0, locked_until=now() + timedelta(minutes=settings.login_lock_minutes)
+        )
+        raise DomainError(ErrorCode.ACCOUNT_LOCKED, "Too many wrong passwords; try again later.")
+
+
+async def authenticate(token: str, *, ip: str = "") -> Actor | None:
+    """The actor behind a bearer token, or None when it is unknown, revoked or expired."""
+    session = (
+        await StaffSession.filter(token_hash=token_digest(token), revoked_at=None, expires_at__gt=now())
+        .select_related("staff")
+        .first()
+    )
+    if session is None or not session.staff.is_active:
+        return None
+    return actor_for(session.staff, ip=ip, session_id=session.id)
+
+
+async def logout(actor: Actor) -> None:
+    if actor.session_id is not None:
+        await StaffSession.filter(id=actor.session_id, revoked_at=None).update(revoked_at=now())
+        await audit.record(actor, "staff.logout", "Staff", actor.staff_id)

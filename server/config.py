@@ -1,0 +1,50 @@
+"""Settings read once from the environment (names fixed by SPEC §5)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+
+def _dev_secret_key(var_dir: Path) -> str:
+    """A development key generated once and kept, so encrypted phones stay readable across restarts."""
+    path = var_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    var_dir.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(48)
+    path.write_text(key)
+    path.chmod(0o600)
+    return key
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    secret_key: str
+    redis_url: str | None = None
+    host: str = "127.0.0.1"
+    port: int = 8000
+    production: bool = False
+    session_ttl_hours: float = 12.0
+    login_max_failures: int = 5
+    login_lock_minutes: int = 15
+    allowed_origins: tuple[str, ...] = field(default_factory=tuple)
+
+    @classmethod
+    def from_env(cls) -> Settings:
+        env = os.environ
+        var_dir = Path(env.get("TESSERA_VAR_DIR", "var"))
+        return cls(
+            database_url=env.get("TESSERA_DATABASE_URL") or f"sqlite://{var_dir}/tessera.sqlite3",
+            secret_key=env.get("TESSERA_SECRET_KEY") or _dev_secret_key(var_dir),
+            redis_url=env.get("TESSERA_REDIS_URL") or None,
+            host=env.get("TESSERA_HOST", "127.0.0.1"),
+            port=int(env.get("TESSERA_PORT", "8000")),
+            production=env.get("TESSERA_ENV", "development") == "production",
+            session_ttl_hours=float(env.get("TESSERA_SESSION_TTL_HOURS", "12")),
+            allowed_origins=tuple(o for o in env.get("TESSERA_ALLOWED_ORIGINS", "").split(",") if o),
+        )

@@ -1,0 +1,78 @@
+"""Test fixtures: a fresh database per test (SQLite in memory by default, or the real PostgreSQL
+when TESSERA_TEST_DATABASE_URL is set), an API client, and an org built through the services."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import httpx
+import pytest
+from tortoise.context import tortoise_test_context
+
+from server.app import create_app
+from server.config import Settings
+from server.core import crypto
+from server.db import MODEL_MODULES
+
+TEST_DATABASE_URL = os.environ.get("TESSERA_TEST_DATABASE_URL", "")
+ON_POSTGRES = TEST_DATABASE_URL.startswith(("postgres", "asyncpg"))
+PASSWORD = "correct-horse-42"
+
+
+def _per_test_url() -> str:
+    """tortoise creates and drops one database per test; `{}` is where it puts the unique name."""
+    if not ON_POSTGRES:
+        return "sqlite://:memory:"
+    base, _, _ = TEST_DATABASE_URL.rpartition("/")
+    return f"{base}/tessera_test_{{}}"
+
+
+@pytest.fixture
+def settings(tmp_path: Any) -> Settings:
+    return Settings(database_url=_per_test_url(), secret_key="test-secret-key-for-tessera")
+
+
+@pytest.fixture
+async def db(settings: Settings) -> AsyncIterator[None]:
+    crypto.configure(settings.secret_key)
+    async with tortoise_test_context(MODEL_MODULES, db_url=settings.database_url):
+        yield
+
+
+@dataclass
+class Api:
+    """Calls /graphql the way a client would; `as_(token)` returns a client acting with that token."""
+
+    client: httpx.AsyncClient
+    token: str | None = None
+    last_response: httpx.Response | None = field(default=None, repr=False)
+
+    def as_(self, token: str | None) -> Api:
+        return Api(self.client, token)
+
+    async def __call__(self, query: str, **variables: Any) -> dict[str, Any]:
+        headers = {"Authorization": f"Bearer {self.token}"} if self.token else {}
+        response = await self.client.post("/graphql", json={"query": query, "variables": variables}, headers=headers)
+        self.last_response = response
+        return response.json()
+
+    async def login(self, username: str, password: str = PASSWORD) -> Api:
+        body = await self(
+            "mutation($u: String!, $p: String!) { login(username: $u, password: $p) { token errors { code } } }",
+            u=username,
+            p=password,
+        )
+        token = body["data"]["login"]["token"]
+        assert token, body
+        return self.as_(token)
+
+
+@pytest.fixture
+async def api(db: None, settings: Settings) -> AsyncIterator[Api]:
+    app = create_app(settings, manage_orm=False)
+    transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 4000))
+    async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
+        yield Api(client)
