@@ -76,3 +76,41 @@ async def api(db: None, settings: Settings) -> AsyncIterator[Api]:
     transport = httpx.ASGITransport(app=app, client=("203.0.113.7", 4000))
     async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
         yield Api(client)
+
+
+@dataclass
+class Org:
+    """A small chain built through the services: two regions, three stores, one account per role.
+
+    EAST: stores SH001, SH002 — WEST: store CD001. Staff: hq.admin (HQ), east.manager (REGION EAST),
+    sh001.clerk (STORE SH001), cd001.clerk (STORE CD001); all with password PASSWORD.
+    """
+
+    regions: dict[str, Any]
+    stores: dict[str, Any]
+    staff: dict[str, Any]
+    actors: dict[str, Any]
+
+
+@pytest.fixture
+async def org(db: None) -> Org:
+    from server.access.models import Role, Staff
+    from server.access.services import StaffScope, create_staff
+    from server.access.sessions import actor_for
+    from server.org.services import create_region, create_store
+
+    hq = actor_for(await create_staff(None, "hq.admin", PASSWORD, StaffScope(Role.HQ), system=True))
+    regions = {code: await create_region(hq, code, name) for code, name in (("EAST", "华东"), ("WEST", "西部"))}
+    stores = {
+        "SH001": await create_store(hq, "SH001", "上海一店", regions["EAST"].id),
+        "SH002": await create_store(hq, "SH002", "上海二店", regions["EAST"].id),
+        "CD001": await create_store(hq, "CD001", "成都一店", regions["WEST"].id),
+    }
+    scopes = {
+        "east.manager": StaffScope(Role.REGION, region_id=regions["EAST"].id),
+        "sh001.clerk": StaffScope(Role.STORE, store_id=stores["SH001"].id),
+        "cd001.clerk": StaffScope(Role.STORE, store_id=stores["CD001"].id),
+    }
+    staff = {name: await create_staff(hq, name, PASSWORD, scope) for name, scope in scopes.items()}
+    staff["hq.admin"] = await Staff.get(username="hq.admin")
+    return Org(regions, stores, staff, {name: actor_for(s) for name, s in staff.items()})
