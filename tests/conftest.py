@@ -114,3 +114,31 @@ async def org(db: None) -> Org:
     staff = {name: await create_staff(hq, name, PASSWORD, scope) for name, scope in scopes.items()}
     staff["hq.admin"] = await Staff.get(username="hq.admin")
     return Org(regions, stores, staff, {name: actor_for(s) for name, s in staff.items()})
+
+
+@dataclass
+class People:
+    """Members built through the services: one per store, with known phones and birthdays."""
+
+    by_store: dict[str, Any]
+    phones: dict[str, str]
+
+
+@pytest.fixture
+async def people(org: Org) -> People:
+    from datetime import date
+
+    from server.member.services import MemberDraft, create_member
+
+    phones = {"SH001": "13812345678", "SH002": "13912340002", "CD001": "13712340003"}
+    by_store = {}
+    for code, phone in phones.items():
+        draft = MemberDraft(
+            name=f"会员{code}",
+            phone=phone,
+            home_store_id=org.stores[code].id,
+            birthday=date(1990, 5, 17),
+            email=f"{code.lower()}@example.com",
+        )
+        by_store[code] = await create_member(org.actors["hq.admin"], draft)
+    return People(by_store, phones)

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from typing import Any
 
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import Q
+from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
@@ -197,7 +197,7 @@ async def update_member(actor: Actor | None, member_id: int, changes: dict[str, 
     actor = require(actor, Permission.MANAGE_MEMBERS)
     unknown = set(changes) - _UPDATABLE
     if unknown:
-        raise invalid(sorted(unknown)[0], "This field can't be changed here.")
+        raise invalid(_api_name(sorted(unknown)[0]), "This field can't be changed here.")
     member = await get_member_in_scope(actor, member_id)
     view = member_view(actor, member.home_store_id, member.home_store.region_id)
     ensure_writable_fields(view, list(changes))
@@ -213,7 +213,19 @@ async def update_member(actor: Actor | None, member_id: int, changes: dict[str, 
     return await Member.get(id=member.id).select_related("home_store")
 
 
+def _api_name(name: str) -> str:
+    """Errors name fields as API clients spell them (camelCase)."""
+    head, *rest = name.split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+_REQUIRED = ("name", "phone", "gender", "home_store_id", "marketing_consent")
+
+
 async def _clean_changes(actor: Actor, member: Member, changes: dict[str, Any]) -> dict[str, Any]:
+    for name in _REQUIRED:
+        if name in changes and changes[name] is None:
+            raise invalid(_api_name(name), f"{_api_name(name)} can't be cleared.")
     values: dict[str, Any] = {}
     if "name" in changes:
         values["name"] = clean_text(changes["name"], "name", max_length=100, required=True)
@@ -281,8 +293,8 @@ def members_query(actor: Actor | None, flt: MemberFilter | None = None) -> Query
     return query
 
 
-def _tagged_member_ids(tag_ids: list[int]) -> QuerySet[Any]:
-    return MemberTag.filter(tag_id__in=tag_ids).values_list("member_id", flat=True)
+def _tagged_member_ids(tag_ids: list[int]) -> Subquery:
+    return Subquery(MemberTag.filter(tag_id__in=tag_ids).values("member_id"))
 
 
 def _text_condition(text: str) -> Q:

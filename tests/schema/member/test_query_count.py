@@ -1,0 +1,67 @@
+"""A page of members with tier, tags and store runs a fixed number of SQL queries (DataLoaders)."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from server.member.services import MemberDraft, create_member
+from server.tag.services import create_tag, tag_member
+from server.tier.services import TierDraft, create_tier
+
+PAGE = """
+query($first: Int!) {
+  members(first: $first) {
+    edges { node { name phone tier { name } tags { name } homeStore { code region { code } } } }
+  }
+}
+"""
+
+
+class _QueryCounter(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.count += 1
+
+
+async def _count_queries(client, first: int) -> int:
+    logger = logging.getLogger("tortoise.db_client")
+    counter = _QueryCounter()
+    previous = logger.level
+    logger.setLevel(logging.DEBUG)
+    logger.addHandler(counter)
+    try:
+        body = await client(PAGE, first=first)
+    finally:
+        logger.removeHandler(counter)
+        logger.setLevel(previous)
+    assert len(body["data"]["members"]["edges"]) == first
+    return counter.count
+
+
+@pytest.fixture
+async def sixty_members(org) -> None:
+    hq = org.actors["hq.admin"]
+    await create_tier(hq, TierDraft("普通", 1))
+    tags = [await create_tag(hq, name) for name in ("VIP", "咖啡")]
+    stores = list(org.stores.values())
+    for i in range(60):
+        member = await create_member(
+            hq, MemberDraft(name=f"m{i}", phone=f"1370000{i:04d}", home_store_id=stores[i % 3].id)
+        )
+        for tag in tags[: i % 3]:
+            await tag_member(hq, member.id, tag.id)
+
+
+async def test_a_page_of_members_costs_the_same_queries_at_10_and_50(api, sixty_members):
+    hq = await api.login("hq.admin")
+
+    small = await _count_queries(hq, 10)
+    large = await _count_queries(hq, 50)
+
+    assert small == large
+    assert large <= 6
