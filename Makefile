@@ -15,9 +15,10 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## Start Tessera on SQLite (migrations applied) at http://127.0.0.1:8000/graphql
+## Start Tessera on SQLite (migrated, demo brand loaded) at http://127.0.0.1:8000/graphql
 run: install
 	$(VENV)/bin/tessera migrate
+	$(VENV)/bin/tessera seed-demo
 	$(VENV)/bin/tessera serve
 
 ## Load the demo brand (accounts hq.admin / east.manager / sh001.clerk, password tessera-demo)
