@@ -8,7 +8,7 @@ from strawberry import relay
 from schema.context import Info
 from schema.core.errors import UserError
 from schema.core.ids import decode_id
-from schema.core.permissions import Requires, payload_mutation
+from schema.core.permissions import IsAuthenticated, Requires, payload_mutation
 from schema.access.types import Permission, Role, Staff
 from server.access import services, sessions
 from server.access.models import Staff as StaffModel
@@ -61,12 +61,14 @@ class CreateStaffInput:
 
 @strawberry.input(description="Changes to a staff account; omitted fields stay as they are.")
 class UpdateStaffInput:
-    display_name: str | None = None
-    scope: StaffScopeInput | None = None
-    is_active: bool | None = None
-    grants: list[Permission] | None = None
-    withholds: list[Permission] | None = None
-    password: str | None = None
+    display_name: str | None = strawberry.field(default=None, description="Name shown in the console.")
+    scope: StaffScopeInput | None = strawberry.field(default=None, description="New role and scope.")
+    is_active: bool | None = strawberry.field(default=None, description="False deactivates the account.")
+    grants: list[Permission] | None = strawberry.field(default=None, description="Replaces the granted operations.")
+    withholds: list[Permission] | None = strawberry.field(
+        default=None, description="Replaces the withheld operations."
+    )
+    password: str | None = strawberry.field(default=None, description="A new password, at least 8 characters.")
 
 
 def _values(perms: list[DomainPermission] | None) -> list[str] | None:
@@ -82,8 +84,11 @@ class AccessQuery:
             return None
         return Staff.from_model(await StaffModel.get(id=actor.staff_id))
 
-    @strawberry.field(description="All staff accounts.", permission_classes=[Requires(DomainPermission.MANAGE_STAFF)])
-    async def staff_members(self, info: Info) -> list[Staff]:
+    @strawberry.field(
+        description="All staff accounts, by username. Null with an error for accounts that may not manage staff.",
+        permission_classes=[IsAuthenticated, Requires(DomainPermission.MANAGE_STAFF)],
+    )
+    async def staff_members(self, info: Info) -> list[Staff] | None:
         return [Staff.from_model(s) for s in await StaffModel.all().order_by("username")]
 
 

@@ -54,14 +54,19 @@ def _clean_permissions(values: list[str] | None, field: str) -> list[str]:
 
 
 async def _resolve_scope(scope: StaffScope) -> tuple[int | None, int | None]:
-    """Checks that the scope matches the role; STORE staff also carry their store's region."""
+    """Checks that the scope matches the role, naming the offending field; STORE staff also carry
+    their store's region."""
     if scope.role is Role.HQ:
-        if scope.region_id or scope.store_id:
-            raise invalid("role", "HQ staff have no region or store.")
+        if scope.region_id is not None:
+            raise invalid("regionId", "HQ staff have no region.")
+        if scope.store_id is not None:
+            raise invalid("storeId", "HQ staff have no store.")
         return None, None
     if scope.role is Role.REGION:
-        if scope.region_id is None or scope.store_id is not None:
-            raise invalid("regionId", "REGION staff need a region and no store.")
+        if scope.region_id is None:
+            raise invalid("regionId", "REGION staff need a region.")
+        if scope.store_id is not None:
+            raise invalid("storeId", "REGION staff have no store.")
         if not await Region.exists(id=scope.region_id):
             raise not_found("Region", "regionId")
         return scope.region_id, None
@@ -70,6 +75,8 @@ async def _resolve_scope(scope: StaffScope) -> tuple[int | None, int | None]:
     store = await Store.get_or_none(id=scope.store_id)
     if store is None:
         raise not_found("Store", "storeId")
+    if scope.region_id is not None and scope.region_id != store.region_id:
+        raise invalid("regionId", "A STORE account's region is its store's region.")
     return store.region_id, store.id
 
 

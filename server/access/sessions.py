@@ -43,8 +43,10 @@ _BAD_CREDENTIALS = DomainError(ErrorCode.INVALID_CREDENTIALS, "Wrong username or
 
 
 async def login(settings: Settings, username: str, password: str, *, ip: str = "") -> tuple[str, Staff]:
-    """Returns (token, staff) or raises INVALID_CREDENTIALS / ACCOUNT_LOCKED."""
-    staff = await Staff.get_or_none(username=username.strip())
+    """Returns (token, staff) or raises INVALID_CREDENTIALS / ACCOUNT_LOCKED.
+
+    Usernames are stored lower-case, so the name is matched the way it was created."""
+    staff = await Staff.get_or_none(username=username.strip().lower())
     if staff is not None and staff.locked_until is not None and staff.locked_until > now():
         raise DomainError(ErrorCode.ACCOUNT_LOCKED, "Too many wrong passwords; try again later.")
     ok = await verify_password(staff.password_hash if staff else None, password)

@@ -49,7 +49,9 @@ async def update_region(actor: Actor | None, region_id: int, name: str) -> Regio
         before = _snapshot_region(region)
         region.name = name
         await region.save()
-        await audit.record(actor, "region.update", "Region", region.id, before, _snapshot_region(region))
+        await audit.record(
+            actor, "region.update", "Region", region.id, *audit.changed_only(before, _snapshot_region(region))
+        )
     return region
 
 

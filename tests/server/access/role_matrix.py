@@ -1,0 +1,27 @@
+"""Each role's default permissions written out by hand, so changing `policy.ROLE_DEFAULTS` means
+changing this table too (tests check the policy and the API against it, never against itself)."""
+
+from __future__ import annotations
+
+from server.access.models import Role
+
+ROLE_PERMISSIONS: dict[Role, list[str]] = {
+    Role.HQ: [
+        "ADJUST",
+        "CARD_OPS",
+        "EXPORT",
+        "MANAGE_MEMBERS",
+        "MANAGE_ORG",
+        "MANAGE_STAFF",
+        "MANAGE_TAGS",
+        "MANAGE_TIERS",
+        "RECHARGE",
+        "REFUND",
+        "TAG_MEMBERS",
+        "VIEW_AUDIT",
+    ],
+    Role.REGION: ["CARD_OPS", "EXPORT", "MANAGE_MEMBERS", "TAG_MEMBERS"],
+    Role.STORE: ["CARD_OPS", "MANAGE_MEMBERS", "RECHARGE", "REFUND", "TAG_MEMBERS"],
+}
+
+SENSITIVE = ["ADJUST", "CARD_OPS", "EXPORT", "RECHARGE", "REFUND"]
