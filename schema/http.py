@@ -1,22 +1,33 @@
-"""The /graphql endpoint: authentication into a `Context`, and GraphQL-over-HTTP semantics.
+"""The /graphql endpoint: authentication into a `Context`, and GraphQL-over-HTTP semantics
+(graphql.github.io/graphql-over-http, draft, with its recommendations):
 
-GraphQL-over-HTTP (graphql.github.io/graphql-over-http): a client that accepts
-`application/graphql-response+json` (or says nothing) gets that media type and a 400 when the
-request fails to parse or validate; a client that asks only for `application/json` gets the
-legacy 200. Mutations over GET are 405. Unacceptable Accept headers are 406.
+    Accept        `application/graphql-response+json` when the client accepts it, sends no Accept
+                  or a wildcard; `application/json` when that is all it accepts; otherwise 406
+    request errors  (parse, validation, variable coercion, no such operation) carry no `data`;
+                  with graphql-response+json they answer 400, with application/json 200 (legacy)
+    execution errors  200 with `data` (possibly null) and `errors`
+    GET           queries only: a mutation answers 405 with `Allow: POST`; a browser gets GraphiQL
+    POST          `application/json` only (else 415), a JSON object (else 400), at most
+                  MAX_BODY_BYTES (else 413); batching stays off
 """
 
 from __future__ import annotations
 
+import json
+from collections.abc import Mapping
 from typing import Any
 
-from cross_web import HTTPException
+from cross_web import AsyncHTTPRequestAdapter, HTTPException
+from graphql import GraphQLError
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
+from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from strawberry.http import GraphQLHTTPResponse
-from strawberry.schema.exceptions import InvalidOperationTypeError
+from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
+from strawberry.http.parse_content_type import parse_content_type
+from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.types import ExecutionResult
 
 from schema.context import Context
 from server.access.sessions import authenticate
@@ -24,6 +35,16 @@ from server.config import Settings
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
+MAX_BODY_BYTES = 1024 * 1024
+_TOO_LARGE = f"Request bodies are limited to {MAX_BODY_BYTES} bytes."
+
+
+class HTTPRefusal(HTTPException):
+    """An HTTP error answer that also sets headers (a 405 must say which methods are allowed)."""
+
+    def __init__(self, status_code: int, reason: str, headers: Mapping[str, str]) -> None:
+        super().__init__(status_code, reason)
+        self.headers = dict(headers)
 
 
 def bearer_token(headers: Any) -> str | None:
@@ -31,28 +52,81 @@ def bearer_token(headers: Any) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
+def _media_ranges(accept: str) -> list[tuple[str, float]]:
+    ranges = []
+    for part in accept.split(","):
+        media_range, *params = (p.strip().lower() for p in part.split(";"))
+        quality = 1.0
+        for param in params:
+            name, _, value = param.partition("=")
+            if name.strip() == "q":
+                try:
+                    quality = min(max(float(value), 0.0), 1.0)
+                except ValueError:
+                    quality = 0.0
+        if media_range:
+            ranges.append((media_range, quality))
+    return ranges
+
+
+def _quality(media_type: str, ranges: list[tuple[str, float]]) -> float:
+    """The weight the most specific matching range gives `media_type` (RFC 9110 §12.5.1)."""
+    specificity = {media_type: 3, f"{media_type.partition('/')[0]}/*": 2, "*/*": 1}
+    matches = [(specificity[r], q) for r, q in ranges if r in specificity]
+    return max(matches)[1] if matches else 0.0
+
+
 def negotiate(accept: str) -> str | None:
-    """The response media type for an Accept header, or None when nothing acceptable is offered."""
+    """The response media type for an Accept header, or None when neither type is acceptable.
+    Equal weights go to graphql-response+json, whose status codes clients can trust."""
     if not accept.strip():
         return GRAPHQL_RESPONSE
-    offered = [part.split(";")[0].strip().lower() for part in accept.split(",")]
-    if GRAPHQL_RESPONSE in offered or "*/*" in offered or "application/*" in offered:
-        return GRAPHQL_RESPONSE
-    if JSON in offered:
-        return JSON
-    return None
+    ranges = _media_ranges(accept)
+    preferred, legacy = _quality(GRAPHQL_RESPONSE, ranges), _quality(JSON, ranges)
+    if preferred == legacy == 0.0:
+        return None
+    return GRAPHQL_RESPONSE if preferred >= legacy else JSON
 
 
-def is_request_error(data: GraphQLHTTPResponse) -> bool:
-    """Parse and validation failures have no data and no error paths (execution errors have one)."""
-    errors = data.get("errors") or []
-    return data.get("data") is None and bool(errors) and all("path" not in e for e in errors)
+def is_request_error(result: ExecutionResult) -> bool:
+    """Whether the request failed before execution began: no data and no error has a field path
+    (parse, validation and variable errors have none; every execution error has one)."""
+    return result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
+
+
+def _bounded(receive: Receive) -> Receive:
+    """`receive` that refuses a request body longer than MAX_BODY_BYTES, however it is framed."""
+    seen = 0
+
+    async def receive_bounded() -> Message:
+        nonlocal seen
+        message = await receive()
+        seen += len(message.get("body", b""))
+        if seen > MAX_BODY_BYTES:
+            raise HTTPException(413, _TOO_LARGE)
+        return message
+
+    return receive_bounded
 
 
 class TesseraGraphQL(GraphQL[Context, None]):
     def __init__(self, schema: Any, settings: Settings, **kwargs: Any) -> None:
         super().__init__(schema, allowed_origins=settings.allowed_origins, **kwargs)
         self.settings = settings
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        try:
+            declared = Request(scope).headers.get("content-length", "")
+            if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+                raise HTTPException(413, _TOO_LARGE)
+            response = await self.run(Request(scope, receive=_bounded(receive)))
+        except HTTPException as exc:
+            headers = exc.headers if isinstance(exc, HTTPRefusal) else None
+            response = PlainTextResponse(exc.reason, status_code=exc.status_code, headers=headers)
+        await response(scope, receive, send)
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         ip = request.client.host if request.client else ""
@@ -70,13 +144,44 @@ class TesseraGraphQL(GraphQL[Context, None]):
         sub_response.media_type = media_type
         return sub_response
 
-    async def execute_single(self, *args: Any, **kwargs: Any) -> Any:
+    def parse_json(self, data: str | bytes) -> Any:
+        value = super().parse_json(data)
+        if not isinstance(value, dict | list):
+            raise HTTPException(400, "Expected a JSON object.")
+        return value
+
+    def decode_json(self, data: str | bytes) -> object:
+        """Undecodable bytes and absurd nesting are malformed JSON like any other."""
+        try:
+            return super().decode_json(data)
+        except (UnicodeDecodeError, RecursionError) as exc:
+            raise json.JSONDecodeError(type(exc).__name__, "", 0) from exc
+
+    async def parse_http_body(self, request: AsyncHTTPRequestAdapter) -> GraphQLRequestData | list[GraphQLRequestData]:
+        if request.method == "POST" and parse_content_type(request.content_type or "")[0] != JSON:
+            raise HTTPException(415, f"Send the request body as {JSON}.")
+        data = await super().parse_http_body(request)
+        if isinstance(data, GraphQLRequestData):
+            if not isinstance(data.operation_name, str | None):
+                raise HTTPException(400, "The GraphQL operation's `operationName` must be a string or null.")
+            data.operation_name = data.operation_name or None
+        return data
+
+    async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
         try:
             return await super().execute_single(*args, **kwargs)
         except HTTPException as exc:
             if isinstance(exc.__cause__, InvalidOperationTypeError) and kwargs["request_adapter"].method == "GET":
-                raise HTTPException(405, exc.reason) from exc
+                raise HTTPRefusal(405, exc.reason, {"Allow": "POST"}) from exc
+            if isinstance(exc.__cause__, CannotGetOperationTypeError):
+                return ExecutionResult(data=None, errors=[GraphQLError(exc.reason)])
             raise
+
+    async def process_result(self, request: Request, result: ExecutionResult) -> GraphQLHTTPResponse:
+        response = await super().process_result(request, result)
+        if is_request_error(result):
+            del response["data"]  # the GraphQL spec: a request error has no `data` entry
+        return response
 
     def create_response(
         self, response_data: GraphQLHTTPResponse | list[GraphQLHTTPResponse], sub_response: Response
@@ -84,7 +189,6 @@ class TesseraGraphQL(GraphQL[Context, None]):
         response = super().create_response(response_data, sub_response)
         media_type = sub_response.media_type or GRAPHQL_RESPONSE
         response.headers["content-type"] = f"{media_type}; charset=utf-8"
-        single = response_data if isinstance(response_data, dict) else None
-        if media_type == GRAPHQL_RESPONSE and single is not None and is_request_error(single):
+        if media_type == GRAPHQL_RESPONSE and isinstance(response_data, dict) and "data" not in response_data:
             response.status_code = 400
         return response

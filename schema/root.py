@@ -1,5 +1,6 @@
 """The Tessera GraphQL schema: merges each domain's queries and mutations and sets the guards
-every request passes (depth, alias and token limits; error masking; parse/validation caches)."""
+every request passes (depth, alias, token and cost limits; no NUL in text; error masking;
+operation metrics; parse/validation caches)."""
 
 from __future__ import annotations
 
@@ -22,7 +23,9 @@ from strawberry.types.execution import ExecutionContext
 
 from schema.access.operations import AccessMutation, AccessQuery
 from schema.audit.operations import AuditQuery
-from schema.core.errors import expected_error, should_mask
+from schema.core.errors import code_input_error, expected_error, should_mask
+from schema.core.guards import NulCharacterGuard, QueryCostLimiter
+from schema.core.metrics import OperationMetrics
 from schema.core.scalars import SCALAR_MAP
 from schema.member.mutations import MemberMutation
 from schema.member.queries import MemberQuery
@@ -33,6 +36,7 @@ from schema.tier.operations import TierMutation, TierQuery
 MAX_DEPTH = 12
 MAX_ALIASES = 30
 MAX_TOKENS = 5000
+MAX_COST = 50_000
 
 log = structlog.get_logger("tessera.graphql")
 
@@ -49,12 +53,20 @@ class Mutation(AccessMutation, OrgMutation, MemberMutation, TierMutation, TagMut
 
 class TesseraSchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
-        """Expected errors are the client's business; anything else is logged with its traceback."""
+        """Expected errors are the client's business and are not logged (strawberry's default would
+        log each, permission denials included, with a traceback); anything else is a bug, logged once
+        with its traceback before `MaskErrors` hides it from the client."""
         for error in errors:
+            code_input_error(error)
             if expected_error(error):
                 continue
             original: Any = error.original_error
-            log.error("unexpected_error", path=error.path, exc_info=original or error)
+            log.error(
+                "unexpected_error",
+                operation=execution_context.operation_name if execution_context else None,
+                path=error.path,
+                exc_info=original or error,
+            )
 
 
 schema = TesseraSchema(
@@ -65,7 +77,10 @@ schema = TesseraSchema(
         lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
         lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: QueryCostLimiter(max_cost=MAX_COST),
+        NulCharacterGuard,
         lambda: MaskErrors(should_mask_error=should_mask),
+        OperationMetrics,
         ParserCache,
         ValidationCache,
     ],

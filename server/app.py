@@ -22,9 +22,11 @@ from server.config import Settings
 from server.core import crypto
 from server.db import tortoise_config
 from server.logging import RequestIdMiddleware, configure_logging
+from server.metrics import HttpMetricsMiddleware, metrics
 
 
 async def healthz(request: Request) -> Response:
+    """Alive: the process answers HTTP, whatever the state of its dependencies."""
     return PlainTextResponse("ok")
 
 
@@ -58,7 +60,8 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> 
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz),
             Route("/readyz", readyz),
+            Route("/metrics", metrics),
         ],
-        middleware=[Middleware(RequestIdMiddleware)],
+        middleware=[Middleware(RequestIdMiddleware), Middleware(HttpMetricsMiddleware)],
         lifespan=lifespan,
     )

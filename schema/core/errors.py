@@ -2,6 +2,7 @@
 
     UserError            an expected failure in a mutation payload (`errors: [UserError!]!`)
     DomainError          raised in a query resolver: null + an error entry carrying `code`
+    input errors         values GraphQL could not convert (an undecodable global ID): coded INVALID
     expected_error()     whether an error may be shown as-is; everything else is masked and logged
 """
 
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.exceptions import StrawberryInputCoercionError
+from strawberry.relay import GlobalIDValueError
 
 from server.core.errors import DomainError
 from server.core.errors import ErrorCode as DomainErrorCode
@@ -27,10 +30,23 @@ class UserError:
         return cls(field=error.field, code=error.code, message=error.message)
 
 
+def is_input_error(error: GraphQLError) -> bool:
+    """A client value strawberry could not convert: a malformed global ID, a node of an unknown type."""
+    return isinstance(error.original_error, StrawberryInputCoercionError | GlobalIDValueError)
+
+
+def code_input_error(error: GraphQLError) -> None:
+    """Gives an input error the same `code` a domain validation error carries."""
+    if is_input_error(error):
+        error.extensions = {**(error.extensions or {}), "code": DomainErrorCode.INVALID.value}
+
+
 def expected_error(error: GraphQLError) -> bool:
-    """Validation errors (no original error) and coded errors are the client's business."""
+    """Errors of the client's making are shown as they are: GraphQL's own (parse, validation,
+    variable coercion, permission classes — no original error, or a GraphQLError), domain errors
+    and input errors. Any other exception is a bug."""
     original = error.original_error
-    return original is None or isinstance(original, DomainError) or "code" in (error.extensions or {})
+    return original is None or isinstance(original, GraphQLError | DomainError) or is_input_error(error)
 
 
 def should_mask(error: GraphQLError) -> bool:
