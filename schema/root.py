@@ -1,6 +1,7 @@
 """The Tessera GraphQL schema: merges each domain's queries and mutations and sets the guards
 every request passes (depth, alias, token and cost limits; no NUL in text; error masking;
-operation metrics; parse/validation caches)."""
+operation metrics; parse/validation caches). `QueryDepthLimiter` skips `__schema` and `__type`;
+graphql-core's own `MaxIntrospectionDepthRule` (among its specified rules) bounds those."""
 
 from __future__ import annotations
 

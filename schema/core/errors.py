@@ -42,11 +42,14 @@ def code_input_error(error: GraphQLError) -> None:
 
 
 def expected_error(error: GraphQLError) -> bool:
-    """Errors of the client's making are shown as they are: GraphQL's own (parse, validation,
-    variable coercion, permission classes — no original error, or a GraphQLError), domain errors
-    and input errors. Any other exception is a bug."""
+    """Errors of the client's making are shown as they are: GraphQL's own request errors (parse,
+    validation, variable coercion: no original error, or a GraphQLError and no field path), coded
+    errors (domain errors, permission classes) and input errors. Anything else is a bug — including
+    a GraphQLError graphql-core raises while executing a field, such as an unresolvable abstract type."""
     original = error.original_error
-    return original is None or isinstance(original, GraphQLError | DomainError) or is_input_error(error)
+    if original is None or isinstance(original, DomainError) or is_input_error(error):
+        return True
+    return isinstance(original, GraphQLError) and (error.path is None or "code" in (error.extensions or {}))
 
 
 def should_mask(error: GraphQLError) -> bool:

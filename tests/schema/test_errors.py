@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from graphql import GraphQLError
 from strawberry.relay import GlobalID
 
+from schema.core.errors import expected_error
 from server.member import services
 from server.member.models import Member
 from server.member.services import MemberDraft, create_member
@@ -58,6 +60,21 @@ async def test_an_unexpected_error_is_masked_and_logged_once_with_its_traceback_
     assert errors[0]["path"] == ["createMember"]
     assert errors[0]["exception"].startswith("Traceback (most recent call last):")
     assert errors[0]["exception"].rstrip().endswith("RuntimeError: disk on fire at 10.0.0.7")
+
+
+@pytest.mark.parametrize(
+    ("error", "expected"),
+    [
+        pytest.param(GraphQLError("Cannot query field 'x'."), True, id="validation error"),
+        pytest.param(GraphQLError("Variable '$n'...", original_error=GraphQLError("Int cannot...")), True, id="variable error"),
+        pytest.param(GraphQLError("Sign in first.", path=["members"], original_error=GraphQLError("Sign in first."), extensions={"code": "UNAUTHENTICATED"}), True, id="permission class"),
+        pytest.param(GraphQLError("Abstract type 'Node' must resolve...", path=["node"], original_error=GraphQLError("Abstract type")), False, id="graphql-core error while executing a field"),
+        pytest.param(GraphQLError("boom", path=["members"], original_error=KeyError("boom")), False, id="exception in a resolver"),
+        pytest.param(GraphQLError("boom", original_error=KeyError("boom")), False, id="exception in an extension"),
+    ],
+)
+def test_only_errors_of_the_clients_making_are_expected(error, expected):
+    assert expected_error(error) is expected
 
 
 async def test_a_domain_error_is_shown_as_it_is_and_not_logged_as_an_error(api, org):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from graphql import parse
+from graphql import get_introspection_query, parse
 
 from schema.core.guards import operation_cost
 from schema.root import MAX_ALIASES, MAX_COST, MAX_DEPTH, MAX_TOKENS, schema
@@ -64,6 +64,22 @@ async def test_more_tokens_than_the_limit_is_400(api, org):
     assert [e["message"] for e in body["errors"]] == [
         f"Syntax Error: Document contains more than {MAX_TOKENS} tokens. Parsing aborted."
     ]
+
+
+async def test_the_standard_introspection_query_is_served(api):
+    body = await api(get_introspection_query(descriptions=True))
+
+    assert api.last_response.status_code == 200
+    assert body["data"]["__schema"]["queryType"] == {"name": "Query", "kind": "OBJECT"}
+
+
+async def test_nested_introspection_lists_are_400(api):
+    nested_lists = "{ __schema { types { fields { type { fields { type { fields { name } } } } } } } }"
+
+    body = await api(nested_lists)
+
+    assert api.last_response.status_code == 400
+    assert [e["message"] for e in body["errors"]] == ["Maximum introspection depth exceeded"]
 
 
 @pytest.mark.parametrize(

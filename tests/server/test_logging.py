@@ -10,7 +10,7 @@ import pytest
 import structlog
 from strawberry.relay import GlobalID
 
-from server.logging import MAX_REQUEST_ID, configure_logging, request_id_from
+from server.logging import MAX_REQUEST_ID, RequestIdMiddleware, configure_logging, request_id_from
 from tests.logs import captured_logs
 
 CREATE = """
@@ -104,6 +104,24 @@ async def test_a_request_id_is_echoed_sanitised(api):
     response = await api.client.get("/healthz", headers={"x-request-id": "a b\tc"})
 
     assert response.headers["x-request-id"] == "abc"
+
+
+async def test_a_websocket_handshake_echoes_the_request_id_and_binds_it():
+    sent: list[dict] = []
+    seen: list[object] = []
+
+    async def app(scope: dict, receive: object, send: object) -> None:
+        seen.append(structlog.contextvars.get_contextvars().get("request_id"))
+        await send({"type": "websocket.accept", "subprotocol": "graphql-transport-ws", "headers": []})
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {"type": "websocket", "headers": [(b"x-request-id", b"tablet-9")]}
+    await RequestIdMiddleware(app)(scope, None, send)
+
+    assert sent[0]["headers"] == [(b"x-request-id", b"tablet-9")]
+    assert seen == ["tablet-9"]
 
 
 async def test_a_raw_phone_never_appears_in_any_log_line(api, org):
