@@ -12,6 +12,7 @@ import secrets
 from datetime import timedelta
 
 from tortoise.expressions import F
+from tortoise.transactions import in_transaction
 
 from server.access.models import Role, Staff, StaffSession
 from server.access.passwords import hash_password, needs_rehash, verify_password
@@ -53,7 +54,7 @@ async def login(settings: Settings, username: str, password: str, *, ip: str = "
     if staff is None or not staff.is_active:
         raise _BAD_CREDENTIALS
     if not ok:
-        await _count_failure(settings, staff)
+        await _count_failure(settings, staff, ip)
         raise _BAD_CREDENTIALS
     if needs_rehash(staff.password_hash):
         staff.password_hash = await hash_password(password)
@@ -71,14 +72,18 @@ async def login(settings: Settings, username: str, password: str, *, ip: str = "
     return token, staff
 
 
-async def _count_failure(settings: Settings, staff: Staff) -> None:
-    """Counts with an atomic increment so parallel guesses can't slip past the limit."""
+async def _count_failure(settings: Settings, staff: Staff, ip: str) -> None:
+    """Counts with an atomic increment so parallel guesses can't slip past the limit; the lock is
+    audited so HQ can see why an account can't sign in and where the guesses came from."""
     await Staff.filter(id=staff.id).update(failed_logins=F("failed_logins") + 1)
     failures = (await Staff.get(id=staff.id)).failed_logins
     if failures >= settings.login_max_failures:
-        await Staff.filter(id=staff.id).update(
-            failed_logins=0, locked_until=now() + timedelta(minutes=settings.login_lock_minutes)
-        )
+        locked_until = now() + timedelta(minutes=settings.login_lock_minutes)
+        async with in_transaction():
+            await Staff.filter(id=staff.id).update(failed_logins=0, locked_until=locked_until)
+            await audit.record(
+                None, "staff.lock", "Staff", staff.id, None, {"locked_until": locked_until.isoformat()}, ip=ip
+            )
         raise DomainError(ErrorCode.ACCOUNT_LOCKED, "Too many wrong passwords; try again later.")
 
 

@@ -17,8 +17,12 @@ async def record(
     target_id: object,
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
+    *,
+    ip: str | None = None,
 ) -> AuditEntry:
-    """Appends one entry; call inside the mutation's transaction so both commit or neither."""
+    """Appends one entry; call inside the mutation's transaction so both commit or neither.
+
+    `ip` is for events with no signed-in actor (a lock-out caused by anonymous guesses)."""
     return await AuditEntry.create(
         actor_id=actor.staff_id if actor else None,
         actor_name=actor.username if actor else "",
@@ -30,7 +34,7 @@ async def record(
         target_id=str(target_id),
         before=before,
         after=after,
-        ip=actor.ip if actor else "",
+        ip=ip if ip is not None else (actor.ip if actor else ""),
     )
 
 

@@ -94,7 +94,10 @@ async def test_unknown_username_gets_the_same_answer_as_a_wrong_password(api: Ap
     assert await database_rows() == before
 
 
-async def test_fifth_wrong_password_locks_the_account(api: Api, org: Any, login: Any) -> None:
+async def test_fifth_wrong_password_locks_the_account_and_audits_the_lock(api: Api, org: Any, login: Any) -> None:
+    # given
+    mark = await audit_mark()
+
     # when
     answers = [await login("sh001.clerk", "wrong-password") for _ in range(5)]
 
@@ -104,6 +107,10 @@ async def test_fifth_wrong_password_locks_the_account(api: Api, org: Any, login:
     assert staff.locked_until is not None
     assert timedelta(minutes=14) < staff.locked_until - now() <= timedelta(minutes=15)
     assert await StaffSession.all().count() == 0
+    [entry] = await entries_since(mark)
+    assert (entry.action, entry.target_type, entry.target_id) == ("staff.lock", "Staff", str(staff.id))
+    assert (entry.actor_id, entry.actor_name, entry.ip) == (None, "", "203.0.113.7")
+    assert (entry.before, entry.after) == (None, {"locked_until": staff.locked_until.isoformat()})
 
 
 async def test_locked_account_refuses_even_the_right_password(api: Api, org: Any, login: Any) -> None:

@@ -136,7 +136,7 @@ async def test_non_numeric_key_resolves_to_null(api: Api, org: Any) -> None:
     ["garbage", base64.b64encode(b"NoSuchType:1").decode(), base64.b64encode(b"no-colon").decode()],
     ids=["not-base64", "unknown-type", "no-separator"],
 )
-async def test_malformed_id_is_a_field_error_not_a_server_error(api: Api, org: Any, global_id: str) -> None:
+async def test_malformed_id_is_an_invalid_field_error_not_a_server_error(api: Api, org: Any, global_id: str) -> None:
     # given
     hq = await api.login("hq.admin")
 
@@ -147,4 +147,4 @@ async def test_malformed_id_is_a_field_error_not_a_server_error(api: Api, org: A
     assert hq.last_response is not None
     assert hq.last_response.status_code == 200
     assert body["data"] == {"node": None}
-    assert [e["path"] for e in body["errors"]] == [["node"]]
+    assert [(e["path"], e["extensions"]["code"]) for e in body["errors"]] == [(["node"], "INVALID")]

@@ -188,3 +188,22 @@ async def test_page_size_over_the_limit_is_invalid(api: Api, org: Any) -> None:
     assert [(e["extensions"]["code"], e["message"]) for e in body["errors"]] == [
         ("INVALID", "first must be between 0 and 100.")
     ]
+
+
+@pytest.mark.parametrize(("username", "code"), [("east.manager", "PERMISSION_DENIED"), (None, "UNAUTHENTICATED")])
+async def test_audit_entry_ids_resolve_for_hq_only(api: Api, org: Any, username: str | None, code: str) -> None:
+    # given
+    entry = await AuditEntry.all().order_by("id").first()
+    assert entry is not None
+    entry_id = _gid("AuditEntry", entry.id)
+    client = await api.login(username) if username else api
+    hq = await api.login("hq.admin")
+
+    # when
+    denied = await client("query($id: ID!) { node(id: $id) { id } }", id=entry_id)
+    allowed = await hq("query($id: ID!) { node(id: $id) { ... on AuditEntry { id action } } }", id=entry_id)
+
+    # then
+    assert denied["data"] == {"node": None}
+    assert [(e["path"], e["extensions"]["code"]) for e in denied["errors"]] == [(["node"], code)]
+    assert allowed == {"data": {"node": {"id": entry_id, "action": "staff.create"}}}
