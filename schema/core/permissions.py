@@ -36,12 +36,7 @@ def Requires(permission: Permission) -> type[BasePermission]:  # noqa: N802 - re
         error_extensions = {"code": ErrorCode.PERMISSION_DENIED.value}
 
         def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:
-            actor = info.context.actor
-            if actor is None:
-                self.message = IsAuthenticated.message
-                self.error_extensions = IsAuthenticated.error_extensions
-                return False
-            return actor.can(permission)
+            return require(info.context.actor).can(permission)
 
     _Requires.__name__ = f"Requires{permission.value.title().replace('_', '')}"
     return _Requires
