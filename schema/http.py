@@ -120,7 +120,7 @@ class TesseraGraphQL(GraphQL[Context, None]):
             return
         try:
             declared = Request(scope).headers.get("content-length", "")
-            if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
+            if declared.isdecimal() and int(declared) > MAX_BODY_BYTES:
                 raise HTTPException(413, _TOO_LARGE)
             response = await self.run(Request(scope, receive=_bounded(receive)))
         except HTTPException as exc:

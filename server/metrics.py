@@ -18,7 +18,15 @@ import os
 import re
 import time
 
-from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, Counter, Histogram, generate_latest
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    disable_created_metrics,
+    generate_latest,
+)
 from prometheus_client.multiprocess import MultiProcessCollector
 from starlette.requests import Request
 from starlette.responses import Response
@@ -28,6 +36,8 @@ MAX_OPERATION_NAMES = 100
 OTHER = "other"
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
 _NAME = re.compile(r"[_A-Za-z][_0-9A-Za-z]{0,63}")
+
+disable_created_metrics()  # a `_created` timestamp series per label set doubles the series for no query
 
 HTTP_REQUESTS = Counter(
     "tessera_http_requests", "HTTP requests answered, by route, method and status.", ["route", "method", "status"]

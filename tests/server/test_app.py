@@ -61,6 +61,7 @@ async def test_metrics_count_and_time_operations_by_type_and_name(api, org):
     assert response.headers["content-type"] == "text/plain; version=1.0.0; charset=utf-8"
     families = {f.name for f in text_string_to_metric_families(response.text)}
     assert {"tessera_graphql_operations", "tessera_graphql_operation_duration_seconds", "tessera_http_requests"} <= families
+    assert "_created" not in response.text
     assert sample("tessera_graphql_operations_total", outcome="ok", **labels) == ok_before + 1
     assert sample("tessera_graphql_operations_total", outcome="error", **labels) == error_before + 1
     assert sample("tessera_graphql_operation_duration_seconds_count", **labels) == timed_before + 2
