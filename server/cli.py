@@ -19,6 +19,7 @@ from typing import Annotated, Any, TypeVar
 import typer
 import uvicorn
 from tortoise.context import TortoiseContext
+from tortoise.exceptions import OperationalError
 
 from server.access.models import Role
 from server.access.services import StaffScope, create_staff
@@ -69,6 +70,8 @@ def _run(work: Coroutine[Any, Any, T]) -> T:
         return asyncio.run(work)
     except (DomainError, MigrationError) as exc:
         raise _fail(str(exc)) from exc
+    except OperationalError as exc:
+        raise _fail(f"{exc} (has `tessera migrate` run?)") from exc
 
 
 @app.command()

@@ -165,6 +165,13 @@ def test_seed_demo_with_a_too_short_password_exits_non_zero(migrated: str) -> No
     assert in_database(migrated, _staff) == []
 
 
+def test_commands_on_an_unmigrated_database_say_to_migrate(database_url: str) -> None:
+    result = tessera("create-staff", "someone", "--role", "HQ", "--password-stdin", stdin=PASSWORD)
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: ")
+    assert result.stderr.endswith(" (has `tessera migrate` run?)\n")
+
+
 def test_export_schema_writes_the_printed_sdl(tmp_path: Path) -> None:
     # given
     output = tmp_path / "schema.graphql"
