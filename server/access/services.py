@@ -123,6 +123,14 @@ async def create_staff(
     return staff
 
 
+async def _keep_an_hq_manager(staff: Staff) -> None:
+    """Refuses a change that would leave no active HQ account (nobody could manage staff)."""
+    if staff.is_active and staff.role == Role.HQ:
+        return
+    if not await Staff.filter(role=Role.HQ, is_active=True).exclude(id=staff.id).exists():
+        raise invalid("id", "This would leave no active HQ account.")
+
+
 async def update_staff(
     actor: Actor | None,
     staff_id: int,
@@ -159,6 +167,7 @@ async def update_staff(
             staff.password_hash = new_hash
             staff.failed_logins = 0
             staff.locked_until = None
+        await _keep_an_hq_manager(staff)
         await staff.save()
         if scope is not None or is_active is False or new_hash is not None:
             await StaffSession.filter(staff_id=staff.id, revoked_at=None).update(revoked_at=now())

@@ -6,7 +6,9 @@ from typing import Any
 
 import pytest
 
-from server.access.models import Staff, StaffSession
+from server.access.models import Role, Staff, StaffSession
+from server.access.services import StaffScope, update_staff
+from server.core.errors import DomainError, ErrorCode
 from tests.conftest import PASSWORD, Api
 from tests.schema.access.conftest import ME, UPDATE_STAFF, gid
 from tests.server.audit.recorded import audit_mark, database_rows, entries_since
@@ -250,3 +252,22 @@ async def test_region_and_store_staff_may_not_update_staff(api: Api, org: Any, u
         "errors": [{"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage staff."}],
     }
     assert await database_rows() == before
+
+
+
+@pytest.mark.parametrize(
+    "change",
+    [{"is_active": False}, {"scope": StaffScope(Role.STORE, store_id=None)}],
+    ids=["deactivate", "demote"],
+)
+async def test_the_last_active_hq_account_cannot_be_deactivated_or_demoted(org: Any, change: dict[str, Any]) -> None:
+    target = org.staff["hq.admin"]
+    if "scope" in change:
+        change = {"scope": StaffScope(Role.STORE, store_id=org.stores["SH001"].id)}
+
+    with pytest.raises(DomainError) as caught:
+        await update_staff(org.actors["hq.admin"], target.id, **change)
+
+    assert (caught.value.code, caught.value.field) == (ErrorCode.INVALID, ["id"])
+    stored = await Staff.get(id=target.id)
+    assert (stored.is_active, stored.role) == (True, Role.HQ)
