@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from server.core.errors import invalid
 
@@ -15,6 +16,8 @@ def clean_text(value: str | None, field: str, *, max_length: int, required: bool
         raise invalid(field, f"{field} is required.")
     if len(text) > max_length:
         raise invalid(field, f"{field} must be at most {max_length} characters.")
+    if any(unicodedata.category(ch) == "Cc" for ch in text):
+        raise invalid(field, f"{field} can't contain control characters.")
     return text
 
 
