@@ -41,6 +41,10 @@ test-postgres: install
 		echo "PostgreSQL unreachable at $(PG_TEST_URL): PostgreSQL suite not run"; \
 	fi
 
+## Generate migrations for SQLite and PostgreSQL from the models: make migrations NAME=add_cards
+migrations: install
+	$(VENV)/bin/tessera makemigrations $(NAME) --postgres-url "$(PG_TEST_URL)"
+
 ## Print the SDL into schema/schema.graphql
 schema: install
 	$(VENV)/bin/tessera export-schema

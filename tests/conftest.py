@@ -1,44 +1,79 @@
-"""Test fixtures: a fresh database per test (SQLite in memory by default, or the real PostgreSQL
-when TESSERA_TEST_DATABASE_URL is set), an API client, and an org built through the services."""
+"""Test fixtures: a clean database per test (SQLite in memory by default; with
+TESSERA_TEST_DATABASE_URL, one real PostgreSQL database per test process, emptied before each
+test), an API client, and an org built through the services."""
 
 from __future__ import annotations
 
+import asyncio
 import os
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+import asyncpg
 import httpx
 import pytest
-from tortoise.context import tortoise_test_context
+from tortoise.context import TortoiseContext
 
 from server.app import create_app
 from server.config import Settings
 from server.core import crypto
-from server.db import MODEL_MODULES
+from server.db import tortoise_config
 
 TEST_DATABASE_URL = os.environ.get("TESSERA_TEST_DATABASE_URL", "")
 ON_POSTGRES = TEST_DATABASE_URL.startswith(("postgres", "asyncpg"))
 PASSWORD = "correct-horse-42"
 
 
-def _per_test_url() -> str:
-    """tortoise creates and drops one database per test; `{}` is where it puts the unique name."""
+def _session_database_url() -> str:
+    """One PostgreSQL database per test process (named by pid, dropped at the end), or SQLite in memory."""
     if not ON_POSTGRES:
         return "sqlite://:memory:"
     base, _, _ = TEST_DATABASE_URL.rpartition("/")
-    return f"{base}/tessera_test_{{}}"
+    return f"{base}/tessera_test_{os.getpid()}"
+
+
+async def _recreate_postgres(url: str, *, create: bool) -> None:
+    base, _, name = url.rpartition("/")
+    admin = await asyncpg.connect(f"{base}/postgres".replace("postgres://", "postgresql://", 1))
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        if create:
+            await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    if create:
+        async with TortoiseContext() as orm:
+            await orm.init(config=tortoise_config(url))
+            await orm.generate_schemas()
+
+
+@pytest.fixture(scope="session")
+def database_url() -> Iterator[str]:
+    url = _session_database_url()
+    if ON_POSTGRES:
+        asyncio.run(_recreate_postgres(url, create=True))
+    yield url
+    if ON_POSTGRES:
+        asyncio.run(_recreate_postgres(url, create=False))
 
 
 @pytest.fixture
-def settings(tmp_path: Any) -> Settings:
-    return Settings(database_url=_per_test_url(), secret_key="test-secret-key-for-tessera")
+def settings(database_url: str) -> Settings:
+    return Settings(database_url=database_url, secret_key="test-secret-key-for-tessera")
 
 
 @pytest.fixture
 async def db(settings: Settings) -> AsyncIterator[None]:
+    """A clean database: SQLite is created fresh in memory; PostgreSQL's tables are emptied."""
     crypto.configure(settings.secret_key)
-    async with tortoise_test_context(MODEL_MODULES, db_url=settings.database_url):
+    async with TortoiseContext() as orm:
+        await orm.init(config=tortoise_config(settings.database_url))
+        if ON_POSTGRES:
+            tables = ", ".join(f'"{m._meta.db_table}"' for app in orm.apps.values() for m in app.values())
+            await orm.db().execute_script(f"TRUNCATE {tables} RESTART IDENTITY CASCADE")
+        else:
+            await orm.generate_schemas()
         yield
 
 
