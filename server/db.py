@@ -12,6 +12,11 @@ MODEL_MODULES: list[str] = [
     "server.tag.models",
     "server.member.models",
     "server.audit.models",
+    "server.card.models",
+    "server.ledger.models",
+    "server.points.models",
+    "server.coupon.models",
+    "server.program.models",
 ]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"

@@ -117,7 +117,7 @@ async def apply_migrations(database_url: str, backups: Path, *, root: Path = MIG
             applied = await command.upgrade(run_in_transaction=True)
         else:
             await command.init_db(safe=True)
-            applied = await Command.get_applied_migrations(APP)
+            applied = sorted(await Command.get_applied_migrations(APP), key=lambda name: int(name.split("_", 1)[0]))
     return MigrationRun(applied, backup)
 
 

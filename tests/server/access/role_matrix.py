@@ -12,6 +12,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "EXPORT",
         "MANAGE_MEMBERS",
         "MANAGE_ORG",
+        "MANAGE_PROGRAM",
         "MANAGE_STAFF",
         "MANAGE_TAGS",
         "MANAGE_TIERS",

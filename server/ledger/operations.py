@@ -1,0 +1,69 @@
+"""Running a money-moving operation exactly once per idempotency key.
+
+Callers fingerprint the request, return `find_replay()` when it finds one (before doing any work
+that depends on current balances), else prepare and `execute_once()`.
+
+A replay of a key with the same request returns the first operation and moves nothing; the same
+key with a different request is IDEMPOTENCY_CONFLICT. Two concurrent requests with one key race
+on the key's unique index: one commits, the other finds the winner's operation afterwards.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from server.core.errors import DomainError, ErrorCode, invalid
+from server.ledger.models import Operation
+
+MAX_KEY_LENGTH = 100
+
+
+@dataclass(frozen=True)
+class Outcome:
+    operation: Operation
+    replayed: bool
+
+
+def fingerprint(request: dict[str, Any]) -> str:
+    canonical = json.dumps(request, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()
+
+
+def check_key(key: str) -> str:
+    key = (key or "").strip()
+    if not 1 <= len(key) <= MAX_KEY_LENGTH:
+        raise invalid("idempotencyKey", f"Idempotency keys are 1-{MAX_KEY_LENGTH} characters.")
+    return key
+
+
+async def find_replay(key: str, print_: str) -> Outcome | None:
+    """The earlier operation for this key, or None; a different request under it is a conflict."""
+    existing = await Operation.get_or_none(idempotency_key=key)
+    if existing is None:
+        return None
+    if existing.fingerprint != print_:
+        raise DomainError(
+            ErrorCode.IDEMPOTENCY_CONFLICT, "This idempotency key was used for a different request.", "idempotencyKey"
+        )
+    return Outcome(existing, replayed=True)
+
+
+async def execute_once(key: str, print_: str, execute: Callable[[], Awaitable[Operation]]) -> Outcome:
+    """Runs `execute` (which creates the Operation with this key and fingerprint, and its effects)
+    in one transaction; losing the race for the key returns the winner's operation instead."""
+    try:
+        async with in_transaction():
+            operation = await execute()
+    except IntegrityError:
+        replay = await find_replay(key, print_)
+        if replay is None:
+            raise
+        return replay
+    return Outcome(operation, replayed=False)

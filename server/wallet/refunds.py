@@ -1,0 +1,174 @@
+"""Refunds: by reference to a consume, partial or whole, never more than was paid.
+
+Each refund restores every bucket in the consume's proportions, computed cumulatively (the total
+refunded so far fixes how much of each bucket has gone back), so any series of partial refunds
+ends exactly at the original split. Earned points are taken back (as far as the member still has
+them: points never go negative; the rest is recorded as unrecovered); points spent are returned;
+a whole refund gives the coupon back. History is never edited: a refund is its own operation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from tortoise.expressions import F
+
+from server.access.policy import Actor, Permission, require
+from server.audit import services as audit
+from server.card.errors import card_not_active
+from server.card.models import Card, CardStatus
+from server.card.services import money_card
+from server.coupon import services as coupons
+from server.core.errors import invalid, not_found
+from server.ledger import accounts
+from server.ledger.models import Operation, OperationKind, TransferCode
+from server.ledger.operations import Outcome, check_key, execute_once, find_replay, fingerprint
+from server.ledger.posting import Leg, post
+from server.member.models import Member
+from server.points import lots
+from server.program import services as program
+from server.wallet.stores import acting_store
+
+
+@dataclass
+class RefundRequest:
+    operation_id: int
+    idempotency_key: str
+    amount: int | None = None
+    reason: str = ""
+
+
+_REFUNDED = ("amount", "principal", "bonus", "external", "points_reversed", "points_unrecovered", "points_restored")
+
+
+async def _refunded_so_far(original: Operation) -> dict[str, int]:
+    totals = dict.fromkeys(_REFUNDED, 0)
+    totals["count"] = 0
+    for earlier in await Operation.filter(reverses_id=original.id, kind=OperationKind.REFUND):
+        totals["count"] += 1
+        for name in _REFUNDED:
+            totals[name] += int(earlier.result.get(name, 0))
+    return totals
+
+
+def _share(part: int, refunded: int, payable: int) -> int:
+    """Cumulative share of a bucket once `refunded` of `payable` has gone back (floor)."""
+    return part if refunded == payable else part * refunded // payable
+
+
+def _split(paid: dict[str, Any], before: dict[str, int], amount: int) -> dict[str, int]:
+    payable = int(paid["payable"])
+    after = before["amount"] + amount
+    principal = _share(int(paid["paid_principal"]), after, payable) - before["principal"]
+    external = _share(int(paid["paid_external"]), after, payable) - before["external"]
+    earned = _share(int(paid["points_earned"]), after, payable) - before["points_reversed"] - before["points_unrecovered"]
+    restored = _share(int(paid["points_used"]), after, payable) - before["points_restored"]
+    return {
+        "amount": amount,
+        "whole": int(after == payable),
+        "principal": principal,
+        "bonus": amount - principal - external,
+        "external": external,
+        "points_to_reverse": earned,
+        "points_restored": restored,
+    }
+
+
+async def _refund_card(card_id: int) -> Card:
+    """The card a refund goes back to: the original, or the card that replaced it."""
+    card = await Card.get(id=card_id)
+    while card.replaced_by_id is not None:
+        card = await Card.get(id=card.replaced_by_id)
+    if card.status == CardStatus.CANCELLED:
+        raise card_not_active(CardStatus.CANCELLED)
+    return card
+
+
+async def refund(actor: Actor | None, request: RefundRequest) -> Outcome:
+    actor = require(actor, Permission.REFUND)
+    key = check_key(request.idempotency_key)
+    print_ = fingerprint({"op": "refund", "staff": actor.staff_id, **request.__dict__})
+    replay = await find_replay(key, print_)
+    if replay is not None:
+        return replay
+    if request.amount is not None and request.amount <= 0:
+        raise invalid("amount", "The amount must be more than 0.00.")
+    if len(request.reason) > 255:
+        raise invalid("reason", "At most 255 characters.")
+    original = await Operation.get_or_none(id=request.operation_id, kind=OperationKind.CONSUME)
+    if original is None:
+        raise not_found("Consume transfer", "transferId")
+    store = await acting_store(actor, original.store_id)
+    execute = await _execution(actor, original, store.id, request, key, print_)
+    return await execute_once(key, print_, execute)
+
+
+async def _execution(
+    actor: Actor, original: Operation, store_id: int, request: RefundRequest, key: str, print_: str
+) -> Callable[[], Awaitable[Operation]]:
+    """Resolves card and accounts outside the transaction; the body locks the consume so
+    concurrent refunds of it run one after the other, then splits and posts."""
+    member_id = int(original.member_id or 0)
+    paid_in_stored_value = int(original.result["paid_principal"]) + int(original.result["paid_bonus"]) > 0
+    card = await _refund_card(int(original.card_id or 0)) if paid_in_stored_value else None
+    refs = [accounts.member_points(member_id), accounts.store_takings(store_id), accounts.POINTS_ISSUED]
+    if card is not None:
+        refs += [accounts.card_principal(money_card(card)), accounts.card_bonus(money_card(card))]
+    acct = [a for a in (await accounts.resolve(refs)).values()]
+    expiry_months = (await program.settings()).points_expiry_months
+
+    async def execute() -> Operation:
+        await Operation.filter(id=original.id).select_for_update().first()
+        before = await _refunded_so_far(original)
+        left = int(original.result["payable"]) - before["amount"]
+        amount = left if request.amount is None else request.amount
+        if amount > left or (amount == 0 and (left > 0 or before["count"] > 0)):
+            raise invalid("amount", f"At most {left / 100:.2f} is left to refund.")
+        split = _split(original.result, before, amount)
+        reversible = min(split["points_to_reverse"], await lots.balance(member_id))
+        result = {
+            "amount": amount,
+            "principal": split["principal"],
+            "bonus": split["bonus"],
+            "external": split["external"],
+            "points_reversed": reversible,
+            "points_unrecovered": split["points_to_reverse"] - reversible,
+            "points_restored": split["points_restored"],
+            "coupon_restored": bool(split["whole"]) and original.result.get("coupon_code") is not None,
+            "reason": request.reason,
+        }
+        operation = await Operation.create(
+            kind=OperationKind.REFUND,
+            idempotency_key=key,
+            fingerprint=print_,
+            member_id=member_id,
+            card_id=card.id if card else original.card_id,
+            store_id=store_id,
+            staff_id=actor.staff_id,
+            order_ref=original.order_ref,
+            reverses_id=original.id,
+            amount=amount,
+            result=result,
+        )
+        points, takings, issued = acct[0], acct[1], acct[2]
+        legs = [
+            Leg(points, issued, reversible, TransferCode.POINTS_EARN_REVERSAL),
+            Leg(issued, points, split["points_restored"], TransferCode.POINTS_SPEND_REVERSAL),
+        ]
+        if card is not None:
+            legs.append(Leg(takings, acct[3], split["principal"], TransferCode.REFUND_PRINCIPAL))
+            legs.append(Leg(takings, acct[4], split["bonus"], TransferCode.REFUND_BONUS))
+        await post(operation, [leg for leg in legs if leg.amount > 0])
+        if reversible:
+            await lots.take_back(member_id, original.id, reversible)
+        if split["points_restored"]:
+            await lots.earn(member_id, operation.id, split["points_restored"], expiry_months)
+        if result["coupon_restored"]:
+            await coupons.restore(original.id)
+        await Member.filter(id=member_id, total_spend__gte=amount).update(total_spend=F("total_spend") - amount)
+        await audit.record(actor, "wallet.refund", "Operation", original.id, None, {"operation_id": operation.id, **result})
+        return operation
+
+    return execute

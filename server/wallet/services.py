@@ -1,0 +1,323 @@
+"""Recharge, consume and refund: the operations that move members' stored value and points.
+
+Each runs once per idempotency key (`server.ledger.operations.run_once`) in one short transaction:
+insert the operation, post its transfers (guarded balance updates, account-id order), then the
+side rows (points lots, coupon, member stats, audit). A domain error anywhere rolls all of it back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from tortoise.expressions import F
+from tortoise.functions import Sum
+
+from server.access.passwords import verify_password
+from server.access.policy import Actor, Permission, require
+from server.audit import services as audit
+from server.card.errors import card_not_active
+from server.card.models import Card, CardStatus
+from server.card.services import get_card, money_card
+from server.coupon import services as coupons
+from server.core.clock import now
+from server.core.errors import DomainError, ErrorCode, invalid, not_found, permission_denied
+from server.ledger import accounts
+from server.ledger.models import Account, Operation, OperationKind, Transfer, TransferCode
+from server.ledger.operations import Outcome, check_key, execute_once, find_replay, fingerprint
+from server.ledger.posting import Leg, post
+from server.member.models import Member
+from server.org.models import Store
+from server.points import lots
+from server.program import services as program
+from server.tier.models import Tier
+from server.wallet.pricing import Breakdown, CouponTerms, Payment, PriceInputs, price
+from server.wallet.stores import acting_store
+
+PIN_ATTEMPTS = 5
+BUSINESS_TZ = ZoneInfo("Asia/Shanghai")
+
+
+class PaymentMethod(str, Enum):
+    """How a recharge was paid at the till."""
+
+    CASH = "CASH"
+    BANK_CARD = "BANK_CARD"
+    WECHAT_PAY = "WECHAT_PAY"
+    ALIPAY = "ALIPAY"
+    OTHER = "OTHER"
+
+
+@dataclass(frozen=True)
+class Balances:
+    principal: int
+    bonus: int
+
+    @property
+    def total(self) -> int:
+        return self.principal + self.bonus
+
+
+async def card_balances(card: Card) -> Balances:
+    owner = money_card(card)
+    rows = {a.code: a.balance or 0 for a in await Account.filter(card_id=owner)}
+    return Balances(rows.get("CARD_PRINCIPAL", 0), rows.get("CARD_BONUS", 0))
+
+
+async def _check_amount(amount: int, field: str = "amount") -> None:
+    cap = (await program.settings()).max_amount
+    if amount <= 0:
+        raise invalid(field, "The amount must be more than 0.00.")
+    if amount > cap:
+        raise invalid(field, f"The amount is over the {cap / 100:.2f} limit.")
+
+
+def _spendable(card: Card) -> None:
+    if card.status != CardStatus.ACTIVE:
+        raise card_not_active(CardStatus(card.status))
+
+
+@dataclass
+class RechargeRequest:
+    card_no: str
+    amount: int
+    idempotency_key: str
+    payment_method: PaymentMethod = PaymentMethod.CASH
+    store_id: int | None = None
+
+
+async def recharge(actor: Actor | None, request: RechargeRequest) -> Outcome:
+    """Adds principal (and the best recharge rule's bonus) to a card; usable at once."""
+    actor = require(actor, Permission.RECHARGE)
+    key = check_key(request.idempotency_key)
+    print_ = fingerprint({"op": "recharge", "staff": actor.staff_id, **request.__dict__, "store_id": request.store_id or actor.store_id})
+    replay = await find_replay(key, print_)
+    if replay is not None:
+        return replay
+    await _check_amount(request.amount)
+    store = await acting_store(actor, request.store_id)
+    card = await get_card(request.card_no)
+    _spendable(card)
+    if not card.card_type.stores_value:
+        raise invalid("cardNo", "This card type does not carry stored value.")
+    if card.parent_id is not None:
+        raise invalid("cardNo", "Recharge the parent card; a subsidiary card spends its parent's balance.")
+    bonus, rule = await program.recharge_bonus(store.id, request.amount, now())
+    refs = [
+        accounts.card_principal(card.id),
+        accounts.card_bonus(card.id),
+        accounts.store_takings(store.id),
+        accounts.BONUS_FUNDING,
+    ]
+    acct = await accounts.resolve(refs)
+    principal, bonus_account, takings, funding = (acct[r] for r in refs)
+    result = {"principal": request.amount, "bonus": bonus, "rule": rule, "payment_method": request.payment_method.value}
+
+    async def execute() -> Operation:
+        operation = await Operation.create(
+            kind=OperationKind.RECHARGE,
+            idempotency_key=key,
+            fingerprint=print_,
+            member_id=card.member_id,
+            card_id=card.id,
+            store_id=store.id,
+            staff_id=actor.staff_id,
+            amount=request.amount,
+            result=result,
+        )
+        legs = [Leg(takings, principal, request.amount, TransferCode.RECHARGE_PRINCIPAL)]
+        if bonus:
+            legs.append(Leg(funding, bonus_account, bonus, TransferCode.RECHARGE_BONUS))
+        await post(operation, legs)
+        await audit.record(actor, "wallet.recharge", "Card", card.id, None, {"operation_id": operation.id, **result})
+        return operation
+
+    return await execute_once(key, print_, execute)
+
+
+@dataclass
+class ConsumeRequest:
+    card_no: str
+    amount: int
+    idempotency_key: str | None = None
+    store_id: int | None = None
+    order_ref: str = ""
+    coupon_code: str | None = None
+    points_to_use: int = 0
+    payment: Payment = Payment.STORED_VALUE
+    pin: str | None = None
+    dry_run: bool = False
+
+
+@dataclass
+class ConsumePlan:
+    card: Card
+    member: Member
+    store: Store
+    breakdown: Breakdown
+    coupon_id: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+async def _plan(actor: Actor, request: ConsumeRequest) -> ConsumePlan:
+    await _check_amount(request.amount)
+    if len(request.order_ref) > 64:
+        raise invalid("orderRef", "Order references are at most 64 characters.")
+    store = await acting_store(actor, request.store_id)
+    card = await get_card(request.card_no)
+    _spendable(card)
+    card_type = card.card_type
+    if request.payment == Payment.STORED_VALUE and not card_type.stores_value:
+        raise invalid("payment", "This card type does not carry stored value; pay externally.")
+    if card.parent_id is not None:
+        parent = await Card.get(id=card.parent_id)
+        if parent.status != CardStatus.ACTIVE:
+            raise card_not_active(CardStatus(parent.status))
+    member = await Member.get(id=card.member_id)
+    if member.status != "ACTIVE":
+        raise invalid("cardNo", "The member is not active.")
+    tier = await Tier.get_or_none(id=member.tier_id) if member.tier_id else None
+    settings = await program.settings()
+    terms = await program.earn_terms(store.id, now())
+    coupon = await coupons.usable(request.coupon_code, member.id, store.id, now()) if request.coupon_code else None
+    balances = await card_balances(card)
+    points_balance = await lots.balance(member.id)
+    breakdown = price(
+        PriceInputs(
+            list_price=request.amount,
+            discount_percent=tier.discount_percent if tier and card_type.gives_discount else 100,
+            coupon=CouponTerms(coupon.code, coupon.template.kind, coupon.template.value, coupon.template.threshold)
+            if coupon
+            else None,
+            points_to_use=request.points_to_use,
+            points_per_yuan_offset=settings.points_per_yuan_offset,
+            points_balance=points_balance,
+            payment=request.payment,
+            principal=balances.principal,
+            bonus=balances.bonus,
+            deduction_order=card_type.deduction_order,
+            earns_points=card_type.earns_points,
+            points_per_yuan=terms.points_per_yuan,
+            multiplier_pct=tier.points_multiplier_pct if tier else 100,
+            promotion_pct=terms.promotion_pct,
+        )
+    )
+    return ConsumePlan(card, member, store, breakdown, coupon.id if coupon else None)
+
+
+async def _check_pin(card: Card, pin: str | None) -> None:
+    """Wrong PINs are counted outside the payment's transaction so the count survives its rollback."""
+    if not card.card_type.requires_pin:
+        return
+    if card.pin_failures >= PIN_ATTEMPTS:
+        raise DomainError(ErrorCode.ACCOUNT_LOCKED, "Too many wrong PINs: spending on this card is locked.", "pin")
+    if not pin or not await verify_password(card.pin_hash, pin):
+        await Card.filter(id=card.id).update(pin_failures=F("pin_failures") + 1)
+        raise DomainError(ErrorCode.INVALID, "Wrong PIN.", "pin")
+    if card.pin_failures:
+        await Card.filter(id=card.id).update(pin_failures=0)
+
+
+async def _check_daily_limit(card: Card, paid: int, principal: Account, bonus: Account) -> None:
+    limit = card.card_type.daily_limit
+    if limit is None or paid == 0:
+        return
+    await Card.filter(id=card.id).select_for_update().first()
+    local = now().astimezone(BUSINESS_TZ)
+    day_start = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    spent = await Transfer.filter(
+        debit_id__in=[principal.id, bonus.id],
+        code__in=[TransferCode.CONSUME_PRINCIPAL, TransferCode.CONSUME_BONUS],
+        created_at__gte=day_start,
+    ).annotate(total=Sum("amount")).first().values_list("total", flat=True)
+    if (spent or 0) + paid > limit:
+        raise DomainError(ErrorCode.LIMIT_EXCEEDED, f"Over this card's daily limit of {limit / 100:.2f}.", "amount")
+
+
+async def consume(actor: Actor | None, request: ConsumeRequest) -> tuple[Breakdown, Outcome | None]:
+    """Prices an order and, unless `dry_run`, pays it: (breakdown, outcome or None for a quote)."""
+    actor = require(actor)
+    if request.dry_run:
+        return (await _plan(actor, request)).breakdown, None
+    key = check_key(request.idempotency_key or "")
+    print_ = fingerprint(
+        {
+            "op": "consume",
+            "staff": actor.staff_id,
+            **{k: v for k, v in request.__dict__.items() if k not in ("pin", "dry_run")},
+            "store_id": request.store_id or actor.store_id,
+        }
+    )
+    outcome = await find_replay(key, print_)
+    if outcome is None:
+        plan = await _plan(actor, request)
+        await _check_pin(plan.card, request.pin)
+        outcome = await execute_once(key, print_, await _consume_execution(actor, plan, key, print_, request.order_ref))
+    result = dict(outcome.operation.result)
+    return Breakdown(**{**result, "payment": Payment(result["payment"])}), outcome
+
+
+async def _consume_execution(
+    actor: Actor, plan: ConsumePlan, key: str, print_: str, order_ref: str
+) -> Callable[[], Awaitable[Operation]]:
+    """Resolves the accounts (outside the transaction) and returns the transaction's body."""
+    b = plan.breakdown
+    owner = money_card(plan.card)
+    refs = [
+        accounts.card_principal(owner),
+        accounts.card_bonus(owner),
+        accounts.member_points(plan.member.id),
+        accounts.store_takings(plan.store.id),
+        accounts.POINTS_ISSUED,
+    ]
+    acct = await accounts.resolve(refs)
+    principal, bonus, points, takings, issued = (acct[r] for r in refs)
+    expiry_months = (await program.settings()).points_expiry_months
+
+    async def execute() -> Operation:
+        await _check_daily_limit(plan.card, b.paid_principal + b.paid_bonus, principal, bonus)
+        operation = await Operation.create(
+            kind=OperationKind.CONSUME,
+            idempotency_key=key,
+            fingerprint=print_,
+            member_id=plan.member.id,
+            card_id=plan.card.id,
+            store_id=plan.store.id,
+            staff_id=actor.staff_id,
+            order_ref=order_ref,
+            amount=b.payable,
+            result=b.as_dict(),
+        )
+        legs = [
+            leg
+            for leg in (
+                Leg(principal, takings, b.paid_principal, TransferCode.CONSUME_PRINCIPAL),
+                Leg(bonus, takings, b.paid_bonus, TransferCode.CONSUME_BONUS),
+                Leg(points, issued, b.points_used, TransferCode.POINTS_SPEND),
+                Leg(issued, points, b.points_earned, TransferCode.POINTS_EARN),
+            )
+            if leg.amount > 0
+        ]
+        await post(operation, legs)
+        if b.points_used:
+            await lots.spend(plan.member.id, b.points_used)
+        if b.points_earned:
+            await lots.earn(plan.member.id, operation.id, b.points_earned, expiry_months)
+        if plan.coupon_id is not None:
+            await coupons.redeem(plan.coupon_id, operation.id)
+        await _count_visit(plan.member, b.payable)
+        await audit.record(actor, "wallet.consume", "Card", plan.card.id, None, {"operation_id": operation.id, **b.as_dict()})
+        return operation
+
+    return execute
+
+
+async def _count_visit(member: Member, spent: int) -> None:
+    at = now()
+    await Member.filter(id=member.id).update(
+        total_spend=F("total_spend") + spent, visit_count=F("visit_count") + 1, last_purchase_at=at, updated_at=at
+    )
+    await Member.filter(id=member.id, first_purchase_at=None).update(first_purchase_at=at)

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import pytest
+
+from server.card.models import CardAction, DeductionOrder
+from server.card.services import CardTypeDraft, IssueRequest, change_status, create_card_type, issue_card
+from server.core.errors import DomainError, ErrorCode
+from server.ledger.models import Operation
+from server.member.models import Member
+from server.points.lots import balance as points_balance
+from server.program.services import RechargeRuleDraft, create_recharge_rule, set_earn_rule
+from server.tier.services import TierDraft, create_tier
+from server.wallet.pricing import Payment
+from server.wallet.services import ConsumeRequest, RechargeRequest, consume, recharge
+from tests.server.wallet.conftest import balances, fund, key
+
+
+async def test_a_consume_prices_the_order_and_pays_from_stored_value(org, wallet):
+    hq = org.actors["hq.admin"]
+    gold = await create_tier(hq, TierDraft("金卡", 3, discount_percent=90, points_multiplier_pct=150))
+    await Member.filter(id=wallet.member.id).update(tier_id=gold.id)
+    await set_earn_rule(hq, None, points_per_yuan=2)
+    await fund(org, wallet, 50_000)
+
+    breakdown, outcome = await consume(
+        org.actors["sh001.clerk"], ConsumeRequest(card_no="C0001", amount=10_000, idempotency_key=key(), order_ref="POS-1")
+    )
+
+    assert breakdown.as_dict() == {
+        "list_price": 10_000,
+        "tier_discount": 1_000,
+        "coupon_code": None,
+        "coupon_discount": 0,
+        "points_used": 0,
+        "points_value": 0,
+        "payable": 9_000,
+        "payment": "STORED_VALUE",
+        "paid_principal": 9_000,
+        "paid_bonus": 0,
+        "paid_external": 0,
+        "points_earned": 270,
+    }
+    assert await balances(wallet) == (41_000, 0)
+    assert await points_balance(wallet.member.id) == 270
+    member = await Member.get(id=wallet.member.id)
+    assert (member.total_spend, member.visit_count) == (9_000, 1)
+    assert outcome is not None and outcome.operation.order_ref == "POS-1"
+
+
+async def test_a_dry_run_returns_the_same_computation_and_moves_nothing(org, wallet):
+    await fund(org, wallet, 5_000)
+    request = ConsumeRequest(card_no="C0001", amount=3_000, dry_run=True)
+
+    quote, outcome = await consume(org.actors["sh001.clerk"], request)
+    paid, _ = await consume(
+        org.actors["sh001.clerk"], ConsumeRequest(card_no="C0001", amount=3_000, idempotency_key=key())
+    )
+
+    assert outcome is None
+    assert quote == paid
+    assert await Operation.filter(kind="CONSUME").count() == 1
+
+
+async def test_insufficient_balance_moves_nothing(org, wallet):
+    await fund(org, wallet, 1_000)
+
+    with pytest.raises(DomainError) as caught:
+        await consume(org.actors["sh001.clerk"], ConsumeRequest(card_no="C0001", amount=1_001, idempotency_key=key()))
+
+    assert caught.value.code is ErrorCode.INSUFFICIENT_BALANCE
+    assert await balances(wallet) == (1_000, 0)
+    assert await Operation.filter(kind="CONSUME").count() == 0
+
+
+@pytest.mark.parametrize(
+    ("order", "paid"),
+    [
+        (DeductionOrder.PRINCIPAL_FIRST, (1_500, 0)),
+        (DeductionOrder.BONUS_FIRST, (500, 1_000)),
+        (DeductionOrder.PRO_RATA, (1_000, 500)),
+    ],
+)
+async def test_principal_and_bonus_are_taken_in_the_card_types_order(org, wallet, order, paid):
+    hq = org.actors["hq.admin"]
+    card_type = await create_card_type(hq, CardTypeDraft(code="ORDERED", name="x", deduction_order=order))
+    await issue_card(org.actors["sh001.clerk"], IssueRequest(wallet.member.id, card_type.id, card_no="D0001"))
+    await create_recharge_rule(hq, RechargeRuleDraft("充20送10", 2_000, 1_000))
+    await recharge(org.actors["sh001.clerk"], RechargeRequest(card_no="D0001", amount=2_000, idempotency_key=key()))
+
+    breakdown, _ = await consume(org.actors["sh001.clerk"], ConsumeRequest(card_no="D0001", amount=1_500, idempotency_key=key()))
+
+    assert (breakdown.paid_principal, breakdown.paid_bonus) == paid
+
+
+@pytest.mark.parametrize("action", [CardAction.REPORT_LOST, CardAction.FREEZE])
+async def test_lost_or_frozen_cards_cannot_consume(org, wallet, action):
+    await fund(org, wallet, 1_000)
+    await change_status(org.actors["sh001.clerk"], "C0001", action)
+
+    with pytest.raises(DomainError) as caught:
+        await consume(org.actors["sh001.clerk"], ConsumeRequest(card_no="C0001", amount=100, idempotency_key=key()))
+
+    assert caught.value.code is ErrorCode.CARD_NOT_ACTIVE
+    assert await balances(wallet) == (1_000, 0)
+    assert await Operation.filter(kind="CONSUME").count() == 0
+
+
+async def test_points_offset_and_external_payment(org, wallet):
+    await fund(org, wallet, 10_000)
+    await consume(org.actors["sh001.clerk"], ConsumeRequest(card_no="C0001", amount=10_000, idempotency_key=key()))
+    assert await points_balance(wallet.member.id) == 100
+
+    breakdown, _ = await consume(
+        org.actors["sh001.clerk"],
+        ConsumeRequest(card_no="C0001", amount=2_000, points_to_use=100, payment=Payment.EXTERNAL, idempotency_key=key()),
+    )
+
+    assert (breakdown.points_value, breakdown.payable, breakdown.paid_external, breakdown.points_earned) == (100, 1_900, 1_900, 19)
+    assert await points_balance(wallet.member.id) == 19
+    assert await balances(wallet) == (0, 0)
+
+
+async def test_using_more_points_than_held_is_insufficient_points(org, wallet):
+    with pytest.raises(DomainError) as caught:
+        await consume(
+            org.actors["sh001.clerk"],
+            ConsumeRequest(card_no="C0001", amount=2_000, points_to_use=100, payment=Payment.EXTERNAL, idempotency_key=key()),
+        )
+    assert caught.value.code is ErrorCode.INSUFFICIENT_POINTS
