@@ -10,7 +10,15 @@ from typing import TypeVar
 from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
+from tortoise.functions import Sum
+
+from server.access.models import Staff
+from server.card.models import Card, CardType
+from server.core.clock import now
+from server.ledger.models import Account
+from server.member.models import Member
 from server.org.models import Region, Store
+from server.points.models import PointsLot
 from server.tag.models import MemberTag, Tag
 from server.tier.models import Tier
 
@@ -33,9 +41,50 @@ async def _tags_by_member(member_ids: Sequence[int]) -> list[list[Tag]]:
     return [grouped.get(i, []) for i in member_ids]
 
 
+async def _cards_by_member(member_ids: Sequence[int]) -> list[list[Card]]:
+    grouped: dict[int, list[Card]] = defaultdict(list)
+    for card in await Card.filter(member_id__in=list(member_ids)).order_by("id"):
+        grouped[card.member_id].append(card)
+    return [grouped.get(i, []) for i in member_ids]
+
+
+async def _balances_by_card(card_ids: Sequence[int]) -> list[dict[str, int]]:
+    """{account code: balance} per card; a card without accounts holds nothing."""
+    grouped: dict[int, dict[str, int]] = defaultdict(dict)
+    for account in await Account.filter(card_id__in=list(card_ids)):
+        grouped[account.card_id or 0][account.code] = account.balance or 0
+    return [grouped.get(i, {}) for i in card_ids]
+
+
+async def _points_by_member(member_ids: Sequence[int]) -> list[int]:
+    """Spendable points: the remaining points of lots that have not expired."""
+    rows = (
+        await PointsLot.filter(member_id__in=list(member_ids), remaining__gt=0, expires_at__gt=now())
+        .annotate(total=Sum("remaining"))
+        .group_by("member_id")
+        .values("member_id", "total")
+    )
+    totals = {row["member_id"]: int(row["total"] or 0) for row in rows}
+    return [totals.get(i, 0) for i in member_ids]
+
+
+async def _members(ids: Sequence[int]) -> list[Member | None]:
+    rows = {m.id: m for m in await Member.filter(id__in=list(ids)).select_related("home_store")}
+    return [rows.get(i) for i in ids]
+
+
 @dataclass
 class Loaders:
     tier: DataLoader[int, Tier | None] = field(default_factory=lambda: _by_id(Tier))
     store: DataLoader[int, Store | None] = field(default_factory=lambda: _by_id(Store))
     region: DataLoader[int, Region | None] = field(default_factory=lambda: _by_id(Region))
     tags_by_member: DataLoader[int, list[Tag]] = field(default_factory=lambda: DataLoader(load_fn=_tags_by_member))
+    staff: DataLoader[int, Staff | None] = field(default_factory=lambda: _by_id(Staff))
+    card_type: DataLoader[int, CardType | None] = field(default_factory=lambda: _by_id(CardType))
+    card: DataLoader[int, Card | None] = field(default_factory=lambda: _by_id(Card))
+    member: DataLoader[int, Member | None] = field(default_factory=lambda: DataLoader(load_fn=_members))
+    cards_by_member: DataLoader[int, list[Card]] = field(default_factory=lambda: DataLoader(load_fn=_cards_by_member))
+    balances_by_card: DataLoader[int, dict[str, int]] = field(
+        default_factory=lambda: DataLoader(load_fn=_balances_by_card)
+    )
+    points_by_member: DataLoader[int, int] = field(default_factory=lambda: DataLoader(load_fn=_points_by_member))

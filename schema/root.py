@@ -24,6 +24,7 @@ from strawberry.types.execution import ExecutionContext
 
 from schema.access.operations import AccessMutation, AccessQuery
 from schema.audit.operations import AuditQuery
+from schema.card.operations import CardMutation, CardQuery
 from schema.core.errors import code_input_error, expected_error, should_mask
 from schema.core.guards import NulCharacterGuard, QueryCostLimiter
 from schema.core.metrics import OperationMetrics
@@ -33,6 +34,7 @@ from schema.member.queries import MemberQuery
 from schema.org.operations import OrgMutation, OrgQuery
 from schema.tag.operations import TagMutation, TagQuery
 from schema.tier.operations import TierMutation, TierQuery
+from schema.wallet.operations import WalletMutation
 
 MAX_DEPTH = 12
 MAX_ALIASES = 30
@@ -43,12 +45,12 @@ log = structlog.get_logger("tessera.graphql")
 
 
 @strawberry.type(description="Read access to Tessera.")
-class Query(AccessQuery, OrgQuery, MemberQuery, TierQuery, TagQuery, AuditQuery):
+class Query(AccessQuery, OrgQuery, MemberQuery, TierQuery, TagQuery, AuditQuery, CardQuery):
     node: relay.Node | None = relay.node(description="Fetches any object by its global ID.")
 
 
 @strawberry.type(description="Changes to Tessera. Every payload lists expected failures in `errors`.")
-class Mutation(AccessMutation, OrgMutation, MemberMutation, TierMutation, TagMutation):
+class Mutation(AccessMutation, OrgMutation, MemberMutation, TierMutation, TagMutation, CardMutation, WalletMutation):
     pass
 
 

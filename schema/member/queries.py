@@ -31,12 +31,12 @@ class MemberQuery:
         return MemberConnection(edges=edges, page_info=page_info, query=query)
 
     @strawberry.field(
-        description="Exactly one member by whole phone or member number, in any store. Members outside "
-        "the viewer's scope come back with view MASKED.",
+        description="Exactly one member by whole phone, card number or member number, in any store. "
+        "Members outside the viewer's scope come back with view MASKED.",
         permission_classes=[IsAuthenticated],
     )
     async def member_lookup(
-        self, info: Info, phone: str | None = None, member_no: str | None = None
+        self, info: Info, phone: str | None = None, card_no: str | None = None, member_no: str | None = None
     ) -> Member | None:
-        row = await lookup_member(info.context.actor, phone=phone, member_no=member_no)
+        row = await lookup_member(info.context.actor, phone=phone, card_no=card_no, member_no=member_no)
         return Member.from_model(row, info) if row else None

@@ -12,13 +12,17 @@ from strawberry import relay
 
 from schema.context import Info
 from schema.core.errors import UserError
+from schema.card.types import Card
 from schema.core.nodes import ModelNode
+from schema.core.pagination import fetch_page, to_edges
 from schema.core.permissions import MemberFieldGuard
 from schema.core.scalars import Money
 from schema.org.types import Store
 from schema.tag.types import Tag
 from schema.tier.types import Tier
+from schema.wallet.types import MemberAssets, Transfer, TransferConnection
 from server.access.policy import MemberField, View, require
+from server.ledger.models import Operation
 from server.member import models
 from server.member.masking import mask_email, mask_phone
 from server.member.services import decrypt_phone, get_member_in_scope, members_query, view_of
@@ -99,6 +103,20 @@ class Member(ModelNode):
     @strawberry.field(description="Tags on the member, by name.")
     async def tags(self, info: Info) -> list[Tag]:
         return [Tag.from_model(t) for t in await info.context.loaders.tags_by_member.load(self.model.id)]
+
+    @strawberry.field(description="The member's cards, oldest first (cancelled and replaced ones too).")
+    async def cards(self, info: Info) -> list[Card]:
+        return [Card.from_model(c) for c in await info.context.loaders.cards_by_member.load(self.model.id)]
+
+    @strawberry.field(description="Stored value, points and coupons.")
+    def assets(self) -> MemberAssets:
+        return MemberAssets(member_id=self.model.id)
+
+    @strawberry.field(description="Money and points operations, newest first.")
+    async def ledger(self, info: Info, first: int | None = None, after: str | None = None) -> TransferConnection:
+        page = await fetch_page(Operation.filter(member_id=self.model.id), first, after)
+        edges, page_info = to_edges(page, Transfer.from_model)
+        return TransferConnection(edges=edges, page_info=page_info)
 
     @strawberry.field(description="Spend and visit statistics.")
     def stats(self) -> MemberStats:

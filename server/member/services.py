@@ -33,6 +33,7 @@ from server.core.clock import now
 from server.core.crypto import pii
 from server.core.errors import DomainError, ErrorCode, invalid, not_found, permission_denied
 from server.core.text import clean_text
+from server.card.models import Card
 from server.member.models import Channel, Gender, Member, MemberStatus
 from server.member.masking import mask_date, mask_email, mask_name, mask_phone
 from server.member.phone import normalize_phone, phone_suffix
@@ -312,20 +313,22 @@ def _text_condition(text: str) -> Q:
 
 
 async def lookup_member(
-    actor: Actor | None, *, phone: str | None = None, member_no: str | None = None
+    actor: Actor | None, *, phone: str | None = None, card_no: str | None = None, member_no: str | None = None
 ) -> Member | None:
     """Exactly one member by an exact identifier, across all stores (chains serve members
-    everywhere); outsiders are shown masked by the field rules."""
+    everywhere); outsiders are shown masked by the field rules. A card number finds its holder
+    whatever the card's status, so a clerk can see why a card is refused."""
     require(actor)
-    given = [v for v in (phone, member_no) if v]
+    given = [v for v in (phone, card_no, member_no) if v]
     if len(given) != 1:
-        raise invalid("phone", "Give exactly one of phone or memberNo.")
+        raise invalid("phone", "Give exactly one of phone, cardNo or memberNo.")
+    members = Member.all().select_related("home_store")
     if phone:
-        index = pii().blind_index(normalize_phone(phone))
-        return await Member.get_or_none(phone_index=index).select_related("home_store")
-    return await Member.get_or_none(member_no=clean_text(member_no, "memberNo", max_length=20)).select_related(
-        "home_store"
-    )
+        return await members.get_or_none(phone_index=pii().blind_index(normalize_phone(phone)))
+    if card_no:
+        card = await Card.get_or_none(card_no=clean_text(card_no, "cardNo", max_length=32).upper())
+        return await members.get_or_none(id=card.member_id) if card else None
+    return await members.get_or_none(member_no=clean_text(member_no, "memberNo", max_length=20))
 
 
 def view_of(actor: Actor, member: Member) -> View:
