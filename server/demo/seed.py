@@ -16,6 +16,9 @@ from server.access.services import StaffScope, create_staff
 from server.access.sessions import actor_for
 from server.demo.brand import DEMO_PASSWORD, HQ_ACCOUNT, REGIONS, SCOPED_ACCOUNTS, TAGS, TIERS, AccountSpec
 from server.demo.people import DEMO_MEMBER_COUNT, DemoMember, demo_members
+from server.core.crypto import pii
+from server.demo.history import seed_history
+from server.member.models import Member
 from server.member.services import MemberDraft, create_member, lookup_member
 from server.org.models import Region, Store
 from server.org.services import create_region, create_store
@@ -115,4 +118,6 @@ async def seed_demo(password: str = DEMO_PASSWORD, *, members: int = DEMO_MEMBER
         await _staff(hq, account, password, report)
     tags = await _catalogue(hq, report)
     await _members(hq, demo_members(members), stores, tags, report)
+    people = await Member.filter(phone_index__in=[pii().blind_index(p.phone) for p in demo_members(members)])
+    await seed_history(hq, people, list(stores.values()), report)
     return report

@@ -10,6 +10,8 @@ from server.config import Settings
 from server.demo.brand import ACCOUNTS, TAGS
 from server.demo.people import demo_members
 from server.demo.seed import seed_demo
+from server.ledger.models import Operation
+from server.ledger.verify import verify_ledger
 from server.member.models import Member
 from server.member.phone import normalize_phone
 from server.org.models import Region, Store
@@ -37,7 +39,13 @@ async def test_seed_demo_builds_the_demo_brand_with_200_members(db: None, settin
     report = await seed_demo()
     # then
     planned = demo_members()
-    assert report.created == Counter(regions=2, stores=5, staff=5, tiers=4, tags=8, members=200)
+    operations = report.created.pop("operations")
+    assert report.created == Counter(regions=2, stores=5, staff=5, tiers=4, tags=8, members=200, cards=200)
+    assert operations == await Operation.all().count()
+    assert await Operation.filter(kind="RECHARGE").count() == 200
+    assert await Operation.filter(kind="CONSUME").count() > 200
+    assert await Operation.filter(kind="REFUND").count() > 0
+    assert await verify_ledger() == []
     assert report.skipped == Counter()
     assert await Region.all().order_by("code").values_list("code", flat=True) == ["EAST", "SOUTH"]
     stores = await Store.all().select_related("region").order_by("code")
