@@ -118,6 +118,6 @@ async def seed_demo(password: str = DEMO_PASSWORD, *, members: int = DEMO_MEMBER
         await _staff(hq, account, password, report)
     tags = await _catalogue(hq, report)
     await _members(hq, demo_members(members), stores, tags, report)
-    people = await Member.filter(phone_index__in=[pii().blind_index(p.phone) for p in demo_members(members)])
+    people = await Member.filter(phone_index__in=[pii().blind_index(p.phone) for p in demo_members(members)]).order_by("id")
     await seed_history(hq, people, list(stores.values()), report)
     return report
