@@ -15,7 +15,7 @@ from tortoise.functions import Sum
 from server.access.models import Staff
 from server.card.models import Card, CardType
 from server.core.clock import now
-from server.ledger.models import Account
+from server.ledger.models import Account, Transfer
 from server.member.models import Member
 from server.org.models import Region, Store
 from server.points.models import PointsLot
@@ -68,6 +68,13 @@ async def _points_by_member(member_ids: Sequence[int]) -> list[int]:
     return [totals.get(i, 0) for i in member_ids]
 
 
+async def _legs_by_operation(operation_ids: Sequence[int]) -> list[list[Transfer]]:
+    grouped: dict[int, list[Transfer]] = defaultdict(list)
+    for leg in await Transfer.filter(operation_id__in=list(operation_ids)).select_related("debit", "credit").order_by("id"):
+        grouped[leg.operation_id].append(leg)
+    return [grouped.get(i, []) for i in operation_ids]
+
+
 async def _members(ids: Sequence[int]) -> list[Member | None]:
     rows = {m.id: m for m in await Member.filter(id__in=list(ids)).select_related("home_store")}
     return [rows.get(i) for i in ids]
@@ -88,3 +95,6 @@ class Loaders:
         default_factory=lambda: DataLoader(load_fn=_balances_by_card)
     )
     points_by_member: DataLoader[int, int] = field(default_factory=lambda: DataLoader(load_fn=_points_by_member))
+    legs_by_operation: DataLoader[int, list[Transfer]] = field(
+        default_factory=lambda: DataLoader(load_fn=_legs_by_operation)
+    )

@@ -15,7 +15,6 @@ from schema.core.nodes import ModelNode
 from schema.core.scalars import Money
 from schema.org.types import Store
 from server.ledger import models
-from server.ledger.models import Transfer as TransferRow
 from server.member.services import members_query
 from server.wallet.pricing import Breakdown, Payment
 
@@ -127,8 +126,8 @@ class Transfer(ModelNode):
         return relay.GlobalID("Transfer", str(self.row.reverses_id)) if self.row.reverses_id else None
 
     @strawberry.field(description="The ledger legs, each moving value between two accounts.")
-    async def legs(self) -> list[TransferLeg]:
-        rows = await TransferRow.filter(operation_id=self.row.id).select_related("debit", "credit").order_by("id")
+    async def legs(self, info: Info) -> list[TransferLeg]:
+        rows = await info.context.loaders.legs_by_operation.load(self.row.id)
         return [
             TransferLeg(
                 code=r.code, unit=r.debit.unit, amount=r.amount, debit_account=r.debit.key, credit_account=r.credit.key

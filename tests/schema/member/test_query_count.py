@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import logging
-
 import pytest
 
 from server.card.services import CardTypeDraft, IssueRequest, create_card_type, issue_card
@@ -12,6 +10,7 @@ from server.member.services import MemberDraft, create_member
 from server.tag.services import create_tag, tag_member
 from server.tier.services import TierDraft, create_tier
 from server.wallet.services import RechargeRequest, recharge
+from tests.sql_count import counting_queries
 
 PAGE = """
 query($first: Int!) {
@@ -28,26 +27,9 @@ query($first: Int!) {
 """
 
 
-class _QueryCounter(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.DEBUG)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
-
-
 async def _count_queries(client, first: int) -> int:
-    logger = logging.getLogger("tortoise.db_client")
-    counter = _QueryCounter()
-    previous = logger.level
-    logger.setLevel(logging.DEBUG)
-    logger.addHandler(counter)
-    try:
+    with counting_queries() as counter:
         body = await client(PAGE, first=first)
-    finally:
-        logger.removeHandler(counter)
-        logger.setLevel(previous)
     assert len(body["data"]["members"]["edges"]) == first
     return counter.count
 
