@@ -1,11 +1,14 @@
 """Running a money-moving operation exactly once per idempotency key.
 
-Callers fingerprint the request, return `find_replay()` when it finds one (before doing any work
-that depends on current balances), else prepare and `execute_once()`.
+Callers fingerprint the request and hand `run_once()` a preparation: the reads and checks done
+outside the transaction, returning the transaction's body (which creates the Operation with this
+key and fingerprint, then its effects). `find_replay()` and `execute_once()` are its two halves.
 
 A replay of a key with the same request returns the first operation and moves nothing; the same
 key with a different request is IDEMPOTENCY_CONFLICT. Two concurrent requests with one key race
-on the key's unique index: one commits, the other finds the winner's operation afterwards.
+on the key's unique index: one commits, the other finds the winner's operation afterwards — also
+when the winner's effect made the loser fail first (the balance it spent, the coupon it used, the
+amount it refunded), since a loser's answer must be the winner's result, not an error.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from server.core.errors import DomainError, ErrorCode, invalid
 from server.ledger.models import Operation
 
 MAX_KEY_LENGTH = 100
+
+Execute = Callable[[], Awaitable[Operation]]
 
 
 @dataclass(frozen=True)
@@ -55,15 +60,30 @@ async def find_replay(key: str, print_: str) -> Outcome | None:
     return Outcome(existing, replayed=True)
 
 
-async def execute_once(key: str, print_: str, execute: Callable[[], Awaitable[Operation]]) -> Outcome:
-    """Runs `execute` (which creates the Operation with this key and fingerprint, and its effects)
-    in one transaction; losing the race for the key returns the winner's operation instead."""
+async def execute_once(key: str, print_: str, execute: Execute) -> Outcome:
+    """Runs `execute` in one transaction; losing the race for the key (or failing because of what
+    the winner did) returns the winner's operation instead."""
     try:
         async with in_transaction():
             operation = await execute()
-    except IntegrityError:
+    except (IntegrityError, DomainError):
         replay = await find_replay(key, print_)
         if replay is None:
             raise
         return replay
     return Outcome(operation, replayed=False)
+
+
+async def run_once(key: str, print_: str, prepare: Callable[[], Awaitable[Execute]]) -> Outcome:
+    """The replay if the key was used; else `prepare()` then `execute_once()` its body."""
+    replay = await find_replay(key, print_)
+    if replay is not None:
+        return replay
+    try:
+        execute = await prepare()
+    except DomainError:
+        replay = await find_replay(key, print_)
+        if replay is None:
+            raise
+        return replay
+    return await execute_once(key, print_, execute)

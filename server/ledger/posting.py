@@ -1,9 +1,10 @@
 """Posting transfers: the only code that changes an account balance.
 
-Call `post()` inside the operation's transaction. It applies each leg's change to tracked
-accounts in account-id order (so concurrent postings lock rows in one order and can't
-deadlock), each as a guarded atomic update that refuses to take a balance below zero, then
-inserts the transfers. Derived (counterparty) accounts are never updated.
+Call `post()` inside the operation's transaction (after `lock_balances()` when amounts depend on
+balances). It applies each leg's change to tracked accounts in account-id order (so concurrent
+postings lock rows in one order and can't deadlock), each as a guarded atomic update that refuses
+to take a balance below zero, then inserts the transfers. Derived (counterparty) accounts are
+never updated.
 """
 
 from __future__ import annotations
@@ -49,6 +50,20 @@ def _balance_changes(legs: list[Leg]) -> list[tuple[Account, int]]:
             if account.balance is not None
         )
     return sorted(changes, key=lambda change: (change[0].id, change[1]))
+
+
+async def lock_balances(accounts: list[Account]) -> dict[int, int]:
+    """The current balances of tracked accounts by id, row-locked until the transaction ends, in
+    id order like `post` (SQLite ignores the lock: it serializes writers itself).
+
+    An operation whose amounts depend on balances (how a payment splits between principal and
+    bonus, how many earned points a refund can take back) locks every tracked account it will
+    touch first and computes from these, not from a read made before its transaction. Derived
+    accounts are skipped: a lock on a store's takings would serialize every payment at the store."""
+    tracked = sorted({a.id for a in accounts if a.balance is not None})
+    # Whole rows: tortoise drops FOR UPDATE from values_list() queries.
+    locked = await Account.filter(id__in=tracked).select_for_update().order_by("id")
+    return {account.id: int(account.balance or 0) for account in locked}
 
 
 async def post(operation: Operation, legs: list[Leg]) -> list[Transfer]:

@@ -12,6 +12,7 @@ SELECT a.id, a.key, a.balance,
      - COALESCE((SELECT SUM(t.amount) FROM ledger_transfer t WHERE t.debit_id = a.id), 0) AS derived
 FROM ledger_account a
 WHERE a.balance IS NOT NULL
+ORDER BY a.id
 """
 
 _BAD_TRANSFERS = """
@@ -19,6 +20,7 @@ SELECT t.id FROM ledger_transfer t
 JOIN ledger_account d ON d.id = t.debit_id
 JOIN ledger_account c ON c.id = t.credit_id
 WHERE t.amount <= 0 OR t.debit_id = t.credit_id OR d.unit <> c.unit
+ORDER BY t.id
 """
 
 _LOTS_MISMATCH = """
@@ -26,6 +28,7 @@ SELECT a.member_id, a.balance,
        COALESCE((SELECT SUM(l.remaining) FROM points_lot l WHERE l.member_id = a.member_id), 0) AS lots
 FROM ledger_account a
 WHERE a.code = 'MEMBER_POINTS'
+ORDER BY a.id
 """
 
 
@@ -36,17 +39,19 @@ class Problem:
 
 
 async def verify_ledger() -> list[Problem]:
-    """Every problem found; an empty list means the ledger is sound."""
+    """Every problem found, in a stable order; an empty list means the ledger is sound."""
     conn = Tortoise.get_connection("default")
     problems: list[Problem] = []
     for row in await conn.execute_query_dict(_TRACKED_MISMATCH):
-        if row["balance"] != row["derived"]:
-            problems.append(Problem("balance", f"{row['key']}: balance {row['balance']} ≠ entries {row['derived']}"))
-        if row["balance"] < 0:
-            problems.append(Problem("negative", f"{row['key']}: balance {row['balance']} < 0"))
+        balance, derived = int(row["balance"]), int(row["derived"])  # PostgreSQL sums are numeric
+        if balance != derived:
+            problems.append(Problem("balance", f"{row['key']}: balance {balance} ≠ entries {derived}"))
+        if balance < 0:
+            problems.append(Problem("negative", f"{row['key']}: balance {balance} < 0"))
     for row in await conn.execute_query_dict(_BAD_TRANSFERS):
         problems.append(Problem("transfer", f"transfer {row['id']} is not a positive move between two accounts"))
     for row in await conn.execute_query_dict(_LOTS_MISMATCH):
-        if row["balance"] != row["lots"]:
-            problems.append(Problem("points_lots", f"member {row['member_id']}: points {row['balance']} ≠ lots {row['lots']}"))
+        balance, lots = int(row["balance"]), int(row["lots"])
+        if balance != lots:
+            problems.append(Problem("points_lots", f"member {row['member_id']}: points {balance} ≠ lots {lots}"))
     return problems

@@ -9,7 +9,6 @@ a whole refund gives the coupon back. History is never edited: a refund is its o
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,8 +23,8 @@ from server.coupon import services as coupons
 from server.core.errors import invalid, not_found
 from server.ledger import accounts
 from server.ledger.models import Operation, OperationKind, TransferCode
-from server.ledger.operations import Outcome, check_key, execute_once, find_replay, fingerprint
-from server.ledger.posting import Leg, post
+from server.ledger.operations import Execute, Outcome, check_key, fingerprint, run_once
+from server.ledger.posting import Leg, lock_balances, post
 from server.member.models import Member
 from server.points import lots
 from server.program import services as program
@@ -90,9 +89,10 @@ async def refund(actor: Actor | None, request: RefundRequest) -> Outcome:
     actor = require(actor, Permission.REFUND)
     key = check_key(request.idempotency_key)
     print_ = fingerprint({"op": "refund", "staff": actor.staff_id, **request.__dict__})
-    replay = await find_replay(key, print_)
-    if replay is not None:
-        return replay
+    return await run_once(key, print_, lambda: _prepare(actor, request, key, print_))
+
+
+async def _prepare(actor: Actor, request: RefundRequest, key: str, print_: str) -> Execute:
     if request.amount is not None and request.amount <= 0:
         raise invalid("amount", "The amount must be more than 0.00.")
     if len(request.reason) > 255:
@@ -101,15 +101,16 @@ async def refund(actor: Actor | None, request: RefundRequest) -> Outcome:
     if original is None:
         raise not_found("Consume transfer", "transferId")
     store = await acting_store(actor, original.store_id)
-    execute = await _execution(actor, original, store.id, request, key, print_)
-    return await execute_once(key, print_, execute)
+    return await _execution(actor, original, store.id, request, key, print_)
 
 
 async def _execution(
     actor: Actor, original: Operation, store_id: int, request: RefundRequest, key: str, print_: str
-) -> Callable[[], Awaitable[Operation]]:
+) -> Execute:
     """Resolves card and accounts outside the transaction; the body locks the consume so
-    concurrent refunds of it run one after the other, then splits and posts."""
+    concurrent refunds of it run one after the other, then splits and posts. Earned points are
+    taken back as far as the member holds them once their account is locked: a payment spending
+    them concurrently must not make the refund fail."""
     member_id = int(original.member_id or 0)
     paid_in_stored_value = int(original.result["paid_principal"]) + int(original.result["paid_bonus"]) > 0
     card = await _refund_card(int(original.card_id or 0)) if paid_in_stored_value else None
@@ -127,7 +128,10 @@ async def _execution(
         if amount > left or (amount == 0 and (left > 0 or before["count"] > 0)):
             raise invalid("amount", f"At most {left / 100:.2f} is left to refund.")
         split = _split(original.result, before, amount)
-        reversible = min(split["points_to_reverse"], await lots.balance(member_id))
+        reversible = 0
+        if split["points_to_reverse"]:
+            await lock_balances(acct)
+            reversible = min(split["points_to_reverse"], await lots.balance(member_id))
         result = {
             "amount": amount,
             "principal": split["principal"],

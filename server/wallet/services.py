@@ -1,16 +1,15 @@
 """Recharge, consume and refund: the operations that move members' stored value and points.
 
-Each runs once per idempotency key (`server.ledger.operations.run_once`) in one short transaction:
-insert the operation, post its transfers (guarded balance updates, account-id order), then the
-side rows (points lots, coupon, member stats, audit). A domain error anywhere rolls all of it back.
+Each runs once per idempotency key (`server.ledger.operations.run_once`): reads and checks first,
+then one short transaction: insert the operation, post its transfers (guarded balance updates,
+account-id order), then the side rows (points lots, coupon, member stats, audit). A domain error
+anywhere rolls all of it back.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Any
 from zoneinfo import ZoneInfo
 
 from tortoise.expressions import F
@@ -27,8 +26,8 @@ from server.core.clock import now
 from server.core.errors import DomainError, ErrorCode, invalid, not_found, permission_denied
 from server.ledger import accounts
 from server.ledger.models import Account, Operation, OperationKind, Transfer, TransferCode
-from server.ledger.operations import Outcome, check_key, execute_once, find_replay, fingerprint
-from server.ledger.posting import Leg, post
+from server.ledger.operations import Execute, Outcome, check_key, fingerprint, run_once
+from server.ledger.posting import Leg, lock_balances, post
 from server.member.models import Member
 from server.org.models import Store
 from server.points import lots
@@ -94,9 +93,11 @@ async def recharge(actor: Actor | None, request: RechargeRequest) -> Outcome:
     actor = require(actor, Permission.RECHARGE)
     key = check_key(request.idempotency_key)
     print_ = fingerprint({"op": "recharge", "staff": actor.staff_id, **request.__dict__, "store_id": request.store_id or actor.store_id})
-    replay = await find_replay(key, print_)
-    if replay is not None:
-        return replay
+    return await run_once(key, print_, lambda: _recharge_execution(actor, request, key, print_))
+
+
+async def _recharge_execution(actor: Actor, request: RechargeRequest, key: str, print_: str) -> Execute:
+    """Checks the request and resolves the accounts; returns the transaction's body."""
     await _check_amount(request.amount)
     store = await acting_store(actor, request.store_id)
     card = await get_card(request.card_no)
@@ -135,7 +136,7 @@ async def recharge(actor: Actor | None, request: RechargeRequest) -> Outcome:
         await audit.record(actor, "wallet.recharge", "Card", card.id, None, {"operation_id": operation.id, **result})
         return operation
 
-    return await execute_once(key, print_, execute)
+    return execute
 
 
 @dataclass
@@ -157,9 +158,9 @@ class ConsumePlan:
     card: Card
     member: Member
     store: Store
+    inputs: PriceInputs
     breakdown: Breakdown
     coupon_id: int | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 async def _plan(actor: Actor, request: ConsumeRequest) -> ConsumePlan:
@@ -185,27 +186,25 @@ async def _plan(actor: Actor, request: ConsumeRequest) -> ConsumePlan:
     coupon = await coupons.usable(request.coupon_code, member.id, store.id, now()) if request.coupon_code else None
     balances = await card_balances(card)
     points_balance = await lots.balance(member.id)
-    breakdown = price(
-        PriceInputs(
-            list_price=request.amount,
-            discount_percent=tier.discount_percent if tier and card_type.gives_discount else 100,
-            coupon=CouponTerms(coupon.code, coupon.template.kind, coupon.template.value, coupon.template.threshold)
-            if coupon
-            else None,
-            points_to_use=request.points_to_use,
-            points_per_yuan_offset=settings.points_per_yuan_offset,
-            points_balance=points_balance,
-            payment=request.payment,
-            principal=balances.principal,
-            bonus=balances.bonus,
-            deduction_order=card_type.deduction_order,
-            earns_points=card_type.earns_points,
-            points_per_yuan=terms.points_per_yuan,
-            multiplier_pct=tier.points_multiplier_pct if tier else 100,
-            promotion_pct=terms.promotion_pct,
-        )
+    inputs = PriceInputs(
+        list_price=request.amount,
+        discount_percent=tier.discount_percent if tier and card_type.gives_discount else 100,
+        coupon=CouponTerms(coupon.code, coupon.template.kind, coupon.template.value, coupon.template.threshold)
+        if coupon
+        else None,
+        points_to_use=request.points_to_use,
+        points_per_yuan_offset=settings.points_per_yuan_offset,
+        points_balance=points_balance,
+        payment=request.payment,
+        principal=balances.principal,
+        bonus=balances.bonus,
+        deduction_order=card_type.deduction_order,
+        earns_points=card_type.earns_points,
+        points_per_yuan=terms.points_per_yuan,
+        multiplier_pct=tier.points_multiplier_pct if tier else 100,
+        promotion_pct=terms.promotion_pct,
     )
-    return ConsumePlan(card, member, store, breakdown, coupon.id if coupon else None)
+    return ConsumePlan(card, member, store, inputs, price(inputs), coupon.id if coupon else None)
 
 
 async def _check_pin(card: Card, pin: str | None) -> None:
@@ -251,20 +250,32 @@ async def consume(actor: Actor | None, request: ConsumeRequest) -> tuple[Breakdo
             "store_id": request.store_id or actor.store_id,
         }
     )
-    outcome = await find_replay(key, print_)
-    if outcome is None:
+
+    async def prepare() -> Execute:
         plan = await _plan(actor, request)
         await _check_pin(plan.card, request.pin)
-        outcome = await execute_once(key, print_, await _consume_execution(actor, plan, key, print_, request.order_ref))
+        return await _consume_execution(actor, plan, key, print_, request.order_ref)
+
+    outcome = await run_once(key, print_, prepare)
     result = dict(outcome.operation.result)
     return Breakdown(**{**result, "payment": Payment(result["payment"])}), outcome
 
 
-async def _consume_execution(
-    actor: Actor, plan: ConsumePlan, key: str, print_: str, order_ref: str
-) -> Callable[[], Awaitable[Operation]]:
+async def _split_now(plan: ConsumePlan, principal: Account, bonus: Account, points: Account) -> Breakdown:
+    """The breakdown with the payment split by the balances as they are now, under lock: the plan
+    read them before the transaction, and a concurrent payment may have spent from either bucket
+    since (a stale split would fail on a bucket while the other could still pay)."""
+    planned = plan.breakdown
+    if planned.paid_principal + planned.paid_bonus == 0:
+        return planned
+    touched = [principal, bonus, *([points] if planned.points_used or planned.points_earned else [])]
+    held = await lock_balances(touched)
+    return price(replace(plan.inputs, principal=held[principal.id], bonus=held[bonus.id]))
+
+
+async def _consume_execution(actor: Actor, plan: ConsumePlan, key: str, print_: str, order_ref: str) -> Execute:
     """Resolves the accounts (outside the transaction) and returns the transaction's body."""
-    b = plan.breakdown
+    planned = plan.breakdown
     owner = money_card(plan.card)
     refs = [
         accounts.card_principal(owner),
@@ -278,7 +289,8 @@ async def _consume_execution(
     expiry_months = (await program.settings()).points_expiry_months
 
     async def execute() -> Operation:
-        await _check_daily_limit(plan.card, b.paid_principal + b.paid_bonus, principal, bonus)
+        await _check_daily_limit(plan.card, planned.paid_principal + planned.paid_bonus, principal, bonus)
+        b = await _split_now(plan, principal, bonus, points)
         operation = await Operation.create(
             kind=OperationKind.CONSUME,
             idempotency_key=key,
