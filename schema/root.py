@@ -32,6 +32,8 @@ from schema.core.scalars import SCALAR_MAP
 from schema.member.mutations import MemberMutation
 from schema.member.queries import MemberQuery
 from schema.org.operations import OrgMutation, OrgQuery
+from schema.points.mutations import PointsMutation
+from schema.points.queries import PointsQuery
 from schema.tag.operations import TagMutation, TagQuery
 from schema.tier.operations import TierMutation, TierQuery
 from schema.wallet.operations import WalletMutation
@@ -45,12 +47,14 @@ log = structlog.get_logger("tessera.graphql")
 
 
 @strawberry.type(description="Read access to Tessera.")
-class Query(AccessQuery, OrgQuery, MemberQuery, TierQuery, TagQuery, AuditQuery, CardQuery):
+class Query(AccessQuery, OrgQuery, MemberQuery, TierQuery, TagQuery, AuditQuery, CardQuery, PointsQuery):
     node: relay.Node | None = relay.node(description="Fetches any object by its global ID.")
 
 
 @strawberry.type(description="Changes to Tessera. Every payload lists expected failures in `errors`.")
-class Mutation(AccessMutation, OrgMutation, MemberMutation, TierMutation, TagMutation, CardMutation, WalletMutation):
+class Mutation(
+    AccessMutation, OrgMutation, MemberMutation, TierMutation, TagMutation, CardMutation, WalletMutation, PointsMutation
+):
     pass
 
 

@@ -1,5 +1,5 @@
-"""The `tessera` command: serve, migrate, seed the demo, create staff, export the schema, and
-generate migrations. Command names and options are a contract (SPEC §5).
+"""The `tessera` command: serve, migrate, seed the demo, create staff, expire points, verify the
+ledger, export the schema, and generate migrations. Command names and options are a contract (SPEC §5).
 
 Each command that touches the database opens the ORM for its own run and always closes the
 connections again (SQLite keeps a process alive otherwise). The GraphQL schema is imported only
@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -30,8 +31,11 @@ from server.core.text import clean_code
 from server.db import tortoise_config
 from server.demo.brand import ACCOUNTS, DEMO_PASSWORD
 from server.demo.seed import seed_demo
+from server.ledger.models import Account, Transfer
+from server.ledger.verify import verify_ledger
 from server.migrations import MigrationError, apply_migrations, make_migrations
 from server.org.models import Region, Store
+from server.points.expiry import expire_points
 
 SCHEMA_SDL_PATH = Path(__file__).resolve().parent.parent / "schema" / "schema.graphql"
 
@@ -160,6 +164,56 @@ def create_staff_command(
         typer.echo(f"Created {staff.role.value} account {staff.username}.")
 
     _run(work())
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def _instant(text: str | None) -> datetime | None:
+    """An ISO 8601 time; one without an offset is taken as UTC."""
+    if text is None:
+        return None
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise typer.BadParameter(f"not an ISO 8601 time: {text!r}", param_hint="--at") from exc
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
+@app.command("expire-points")
+def expire_points_command(
+    at: Annotated[
+        str | None,
+        typer.Option(metavar="ISO-TIME", help="Expire lots due by this time (default now; UTC unless it has an offset)."),
+    ] = None,
+) -> None:
+    """Expire the points of every lot past its expiry date. Safe to run twice, or twice at once."""
+    when = _instant(at)
+
+    async def work() -> None:
+        async with _database(Settings.from_env()):
+            report = await expire_points(when)
+        typer.echo(f"Expired {_count(report.points, 'point')} from {_count(report.lots, 'lot')}.")
+
+    _run(work())
+
+
+@app.command("verify-ledger")
+def verify_ledger_command() -> None:
+    """Check the ledger's invariants over the whole database; exits 1 on any mismatch."""
+
+    async def work() -> tuple[list[str], int, int]:
+        async with _database(Settings.from_env()):
+            problems = [f"{p.what}: {p.detail}" for p in await verify_ledger()]
+            return problems, await Account.all().count(), await Transfer.all().count()
+
+    problems, accounts, transfers = _run(work())
+    for problem in problems:
+        typer.echo(problem)
+    if problems:
+        raise _fail(f"The ledger has {_count(len(problems), 'problem')}.")
+    typer.echo(f"The ledger is sound: {_count(accounts, 'account')} and {_count(transfers, 'transfer')} checked.")
 
 
 def printed_schema() -> str:

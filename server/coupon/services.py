@@ -74,34 +74,45 @@ async def issue(actor: Actor | None, template_id: int, member_ids: list[int]) ->
     require(actor, Permission.MANAGE_PROGRAM)
     if not 1 <= len(member_ids) <= 10_000:
         raise invalid("memberIds", "Issue to 1-10000 members at a time.")
-    template = await CouponTemplate.get_or_none(id=template_id, is_active=True)
-    if template is None:
-        raise not_found("Coupon template", "templateId")
+    template = await issuable_template(template_id)
     if await Member.filter(id__in=member_ids).count() != len(set(member_ids)):
         raise not_found("Member", "memberIds")
-    at = now()
-    valid_from = template.valid_from or at
-    valid_to = template.valid_to or at + timedelta(days=template.valid_days or 0)
     async with in_transaction():
-        claimed = CouponTemplate.filter(id=template.id)
-        if template.quantity is not None:
-            claimed = claimed.filter(issued_count__lte=template.quantity - len(member_ids))
-        if await claimed.update(issued_count=F("issued_count") + len(member_ids)) != 1:
-            raise invalid("templateId", "Not enough coupons left to issue.")
-        for member_id in set(member_ids):
-            held = await Coupon.filter(template_id=template.id, member_id=member_id).count()
-            if held + member_ids.count(member_id) > template.per_member_limit:
-                raise invalid("memberIds", "A member would exceed this coupon's per-member limit.")
-        coupons = [
-            await Coupon.create(
-                code=_new_code(), template_id=template.id, member_id=m, valid_from=valid_from, valid_to=valid_to
-            )
-            for m in member_ids
-        ]
+        coupons = await grant(template, member_ids)
         await audit.record(
             actor, "coupon.issue", "CouponTemplate", template.id, None, {"count": len(coupons), "member_ids": member_ids[:50]}
         )
     return coupons
+
+
+async def issuable_template(template_id: int, field: str = "templateId") -> CouponTemplate:
+    template = await CouponTemplate.get_or_none(id=template_id, is_active=True)
+    if template is None:
+        raise not_found("Coupon template", field)
+    return template
+
+
+async def grant(
+    template: CouponTemplate, member_ids: list[int], *, template_field: str = "templateId", member_field: str = "memberIds"
+) -> list[Coupon]:
+    """Creates the coupons inside the caller's transaction, which has authorized and audits the issue
+    (`issue` for HQ; a points redemption at the till buys one without HQ's permission)."""
+    at = now()
+    valid_from = template.valid_from or at
+    valid_to = template.valid_to or at + timedelta(days=template.valid_days or 0)
+    claimed = CouponTemplate.filter(id=template.id)
+    if template.quantity is not None:
+        claimed = claimed.filter(issued_count__lte=template.quantity - len(member_ids))
+    if await claimed.update(issued_count=F("issued_count") + len(member_ids)) != 1:
+        raise invalid(template_field, "Not enough coupons left to issue.")
+    for member_id in set(member_ids):
+        held = await Coupon.filter(template_id=template.id, member_id=member_id).count()
+        if held + member_ids.count(member_id) > template.per_member_limit:
+            raise invalid(member_field, "A member would exceed this coupon's per-member limit.")
+    return [
+        await Coupon.create(code=_new_code(), template_id=template.id, member_id=m, valid_from=valid_from, valid_to=valid_to)
+        for m in member_ids
+    ]
 
 
 def _not_usable(reason: str) -> DomainError:

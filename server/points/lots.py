@@ -47,8 +47,9 @@ async def earn(member_id: int, operation_id: int, amount: int, expiry_months: in
     )
 
 
-async def spend(member_id: int, amount: int) -> None:
-    """Takes `amount` from the member's live lots, soonest-expiring (then oldest) first."""
+async def spend(member_id: int, amount: int, field: str = "pointsToUse") -> None:
+    """Takes `amount` from the member's live lots, soonest-expiring (then oldest) first; `field`
+    names the input at fault when they hold too few."""
     left = amount
     live = await PointsLot.filter(member_id=member_id, remaining__gt=0, expires_at__gt=now()).order_by(
         "expires_at", "id"
@@ -59,7 +60,7 @@ async def spend(member_id: int, amount: int) -> None:
         left -= take
         if left == 0:
             return
-    raise DomainError(ErrorCode.INSUFFICIENT_POINTS, "Not enough points.", "pointsToUse")
+    raise DomainError(ErrorCode.INSUFFICIENT_POINTS, "Not enough points.", field)
 
 
 async def take_back(member_id: int, operation_id: int, amount: int) -> None:
