@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+
+import { daysAgo, formatDate, formatDateTime } from './datetime'
+
+describe('formatDateTime', () => {
+  it('shows an instant in Shanghai time whatever the device zone', () => {
+    expect(formatDateTime('2026-11-23T04:48:29.291946+00:00', 'zh-CN')).toBe('2026/11/23 12:48')
+    expect(formatDateTime('2026-11-23T20:05:00+00:00', 'en')).toBe('11/24/2026, 04:05')
+  })
+
+  it('shows a dash for no time and passes an unreadable value through', () => {
+    expect(formatDateTime(null, 'zh-CN')).toBe('—')
+    expect(formatDateTime('soon', 'zh-CN')).toBe('soon')
+  })
+})
+
+describe('formatDate', () => {
+  it('shows the business day', () => {
+    expect(formatDate('2026-11-23T17:00:00Z', 'zh-CN')).toBe('2026/11/24')
+  })
+})
+
+describe('daysAgo', () => {
+  it('counts back whole days', () => {
+    expect(daysAgo(30, new Date('2026-11-30T00:00:00Z'))).toBe('2026-10-31T00:00:00.000Z')
+  })
+})

@@ -1,0 +1,41 @@
+/**
+ * Times at the API are ISO 8601 instants; staff read them in the brand's business time zone
+ * (the one the server uses for daily limits), whatever the device's own zone is set to.
+ */
+export const BUSINESS_TIME_ZONE = 'Asia/Shanghai'
+
+const formatters = new Map<string, Intl.DateTimeFormat>()
+
+function formatter(locale: string, withTime: boolean): Intl.DateTimeFormat {
+  const key = `${locale}|${withTime}`
+  let found = formatters.get(key)
+  if (!found) {
+    found = new Intl.DateTimeFormat(locale, {
+      timeZone: BUSINESS_TIME_ZONE,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+    })
+    formatters.set(key, found)
+  }
+  return found
+}
+
+/** "2026/11/23 12:48" (zh-CN) or "11/23/2026, 12:48" (en); a dash for no time. */
+export function formatDateTime(iso: string | null | undefined, locale: string): string {
+  if (!iso) return '—'
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso : formatter(locale, true).format(date)
+}
+
+export function formatDate(iso: string | null | undefined, locale: string): string {
+  if (!iso) return '—'
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? iso : formatter(locale, false).format(date)
+}
+
+/** The instant `days` days before `now`, for "registered in the last 30 days" filters. */
+export function daysAgo(days: number, now: Date = new Date()): string {
+  return new Date(now.getTime() - days * 86_400_000).toISOString()
+}

@@ -1,0 +1,36 @@
+/**
+ * The application's one API client, replaced whenever the signed-in account changes so that no
+ * cached answer of one account is ever shown to the next (a clerk signing in after HQ on the same
+ * tablet must not see HQ's member list from the cache).
+ */
+import { shallowRef } from 'vue'
+
+import { session } from '@/core/session/session'
+
+import { createApiClient, type ApiClient } from './client'
+
+let expiredHandler: () => void = () => {}
+
+function build(): ApiClient {
+  return createApiClient({
+    location: window.location,
+    token: () => session.token,
+    onUnauthenticated: () => expiredHandler(),
+  })
+}
+
+let current = build()
+
+export const apiClient = shallowRef(current.client)
+
+/** A fresh client and cache; the old websocket is closed. */
+export function renewApiClient(): void {
+  current.dispose()
+  current = build()
+  apiClient.value = current.client
+}
+
+/** What to do when the API says the session is over (set once, by the router setup). */
+export function onSessionExpired(handler: () => void): void {
+  expiredHandler = handler
+}

@@ -1,0 +1,128 @@
+import { CombinedError } from '@urql/core'
+import { describe, expect, it } from 'vitest'
+
+import { classifyFailure, describeUserError, mapPayloadErrors, signalsUnauthenticated, type Translator } from './errors'
+
+function graphQLError(code: string, path?: (string | number)[]) {
+  return { message: `raw ${code} message`, path, extensions: { code } }
+}
+
+describe('classifyFailure', () => {
+  it('is null without an error', () => {
+    expect(classifyFailure(undefined)).toBeNull()
+  })
+
+  it('reports a network failure', () => {
+    expect(classifyFailure(new CombinedError({ networkError: new Error('offline') }))).toBe('network')
+  })
+
+  it('ignores a field the viewer may not see', () => {
+    const error = new CombinedError({ graphQLErrors: [graphQLError('PERMISSION_DENIED', ['node', 'birthday'])] })
+
+    expect(classifyFailure(error)).toBeNull()
+  })
+
+  it('fails on a root field that is denied', () => {
+    const error = new CombinedError({ graphQLErrors: [graphQLError('PERMISSION_DENIED', ['staffMembers'])] })
+
+    expect(classifyFailure(error)).toBe('permission')
+  })
+
+  it('puts an expired session before anything else', () => {
+    const error = new CombinedError({
+      graphQLErrors: [graphQLError('NOT_FOUND', ['node']), graphQLError('UNAUTHENTICATED', ['members'])],
+    })
+
+    expect(classifyFailure(error)).toBe('unauthenticated')
+  })
+
+  it.each([
+    ['NOT_FOUND', 'notFound'],
+    ['INVALID', 'invalid'],
+    ['SOMETHING_NEW', 'unexpected'],
+  ])('classifies %s as %s', (code, failure) => {
+    expect(classifyFailure(new CombinedError({ graphQLErrors: [graphQLError(code, ['x'])] }))).toBe(failure)
+  })
+
+  it('treats an uncoded error (masked or a validation error) as unexpected', () => {
+    expect(classifyFailure(new CombinedError({ graphQLErrors: [{ message: 'Unexpected error.' }] }))).toBe('unexpected')
+  })
+})
+
+describe('signalsUnauthenticated', () => {
+  it('sees a coded request error', () => {
+    const error = new CombinedError({ graphQLErrors: [graphQLError('UNAUTHENTICATED', ['members'])] })
+
+    expect(signalsUnauthenticated(null, error)).toBe(true)
+  })
+
+  it('sees an UNAUTHENTICATED error in a mutation payload', () => {
+    const data = { recharge: { transfer: null, errors: [{ code: 'UNAUTHENTICATED', message: 'Sign in first.' }] } }
+
+    expect(signalsUnauthenticated(data, undefined)).toBe(true)
+  })
+
+  it('ignores other payload errors and plain data', () => {
+    const data = { login: { token: null, errors: [{ code: 'INVALID_CREDENTIALS', message: 'Wrong.' }] }, me: null }
+
+    expect(signalsUnauthenticated(data, undefined)).toBe(false)
+    expect(signalsUnauthenticated({ members: { totalCount: 3 } }, undefined)).toBe(false)
+  })
+})
+
+describe('mapPayloadErrors', () => {
+  const fields = ['name', 'phone', 'email'] as const
+
+  it('puts each error beside its field and keeps the rest for the form', () => {
+    const errors = [
+      { field: ['phone'], code: 'DUPLICATE_PHONE' as const, message: 'Taken.' },
+      { field: ['input', 'email'], code: 'INVALID' as const, message: 'Bad email.' },
+      { field: ['homeStoreId'], code: 'PERMISSION_DENIED' as const, message: 'Not your store.' },
+      { field: null, code: 'UNAUTHENTICATED' as const, message: 'Sign in first.' },
+    ]
+
+    const mapped = mapPayloadErrors(errors, fields)
+
+    expect(mapped.fields).toEqual({ phone: errors[0], email: errors[1] })
+    expect(mapped.general).toEqual([errors[2], errors[3]])
+  })
+
+  it('keeps the first error of a field', () => {
+    const first = { field: ['name'], code: 'INVALID' as const, message: 'Required.' }
+    const second = { field: ['name'], code: 'INVALID' as const, message: 'Too long.' }
+
+    expect(mapPayloadErrors([first, second], fields)).toEqual({ fields: { name: first }, general: [] })
+  })
+
+  it('is empty for no errors', () => {
+    expect(mapPayloadErrors([], fields)).toEqual({ fields: {}, general: [] })
+  })
+})
+
+describe('describeUserError', () => {
+  const messages: Record<string, string> = {
+    'member.invalid.phone': '手机号格式不正确',
+    'errors.code.DUPLICATE_PHONE': '该手机号已被其他会员使用',
+    'errors.code.INVALID': '输入不正确',
+  }
+  const i18n: Translator = { t: (key) => messages[key] ?? key, te: (key) => key in messages }
+
+  it('prefers the field-specific text for INVALID', () => {
+    expect(describeUserError({ field: ['phone'], code: 'INVALID', message: 'Phone must be…' }, i18n, 'member')).toBe(
+      '手机号格式不正确',
+    )
+  })
+
+  it('falls back to the text for the code', () => {
+    expect(describeUserError({ field: ['email'], code: 'INVALID', message: 'Bad.' }, i18n, 'member')).toBe('输入不正确')
+    expect(describeUserError({ field: ['phone'], code: 'DUPLICATE_PHONE', message: 'Taken.' }, i18n)).toBe(
+      '该手机号已被其他会员使用',
+    )
+  })
+
+  it("falls back to the server's message for a code it has no text for", () => {
+    expect(describeUserError({ field: null, code: 'LIMIT_EXCEEDED', message: 'Over the daily limit.' }, i18n)).toBe(
+      'Over the daily limit.',
+    )
+  })
+})

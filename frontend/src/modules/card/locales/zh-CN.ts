@@ -1,0 +1,21 @@
+export default {
+  cards: '会员卡',
+  cardNo: '卡号',
+  type: '卡类型',
+  statusLabel: '状态',
+  status: {
+    ACTIVE: '正常',
+    LOST: '挂失',
+    FROZEN: '冻结',
+    CANCELLED: '已注销',
+  },
+  balance: '余额',
+  principal: '本金',
+  bonus: '赠送金',
+  total: '合计',
+  issuedAt: '开卡时间',
+  pinLocked: '支付密码已锁定',
+  parent: '副卡，使用主卡 {cardNo} 的余额',
+  replacedBy: '已补卡为 {cardNo}',
+  none: '暂无会员卡',
+}

@@ -1,0 +1,3 @@
+export default {
+  tags: '标签',
+}
