@@ -23,6 +23,7 @@ from server.core import crypto
 from server.db import tortoise_config
 from server.logging import RequestIdMiddleware, configure_logging
 from server.metrics import HttpMetricsMiddleware, metrics
+from server.spa import spa_routes
 
 
 async def healthz(request: Request) -> Response:
@@ -61,6 +62,7 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> 
             Route("/healthz", healthz),
             Route("/readyz", readyz),
             Route("/metrics", metrics),
+            *spa_routes(),
         ],
         middleware=[Middleware(RequestIdMiddleware), Middleware(HttpMetricsMiddleware)],
         lifespan=lifespan,
