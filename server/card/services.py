@@ -88,8 +88,10 @@ def _clean_card_no(card_no: str, field: str = "cardNo") -> str:
     return text.upper()
 
 
-async def get_card(card_no: str, field: str = "cardNo") -> Card:
-    card = await Card.get_or_none(card_no=_clean_card_no(card_no, field)).select_related("card_type")
+async def get_card(card_no: str, field: str = "cardNo", *, with_member: bool = False) -> Card:
+    """The card and its type (and `with_member`, its member and the member's tier), in one query."""
+    related = ("card_type", "member__tier") if with_member else ("card_type",)
+    card = await Card.get_or_none(card_no=_clean_card_no(card_no, field)).select_related(*related)
     if card is None:
         raise not_found("Card", field)
     return card

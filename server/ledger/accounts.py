@@ -59,13 +59,17 @@ BONUS_FUNDING = AccountRef(AccountCode.BONUS_FUNDING)
 POINTS_ISSUED = AccountRef(AccountCode.POINTS_ISSUED)
 
 
-async def resolve(refs: list[AccountRef]) -> dict[AccountRef, Account]:
-    """The accounts for `refs` (one SELECT when they all exist)."""
+async def find(refs: list[AccountRef]) -> dict[AccountRef, Account]:
+    """Those of the accounts for `refs` that exist, in one SELECT; creates nothing (a quote)."""
     by_key = {a.key: a for a in await Account.filter(key__in=[r.key for r in refs])}
-    for ref in refs:
-        if ref.key not in by_key:
-            by_key[ref.key] = await _create(ref)
-    return {ref: by_key[ref.key] for ref in refs}
+    return {ref: by_key[ref.key] for ref in refs if ref.key in by_key}
+
+
+async def resolve(refs: list[AccountRef], found: dict[AccountRef, Account] | None = None) -> dict[AccountRef, Account]:
+    """The accounts for `refs`, creating the missing ones: one SELECT when they all exist, none
+    when `found` (what `find()` returned for them) has them all."""
+    found = await find(refs) if found is None else found
+    return {ref: found[ref] if ref in found else await _create(ref) for ref in refs}
 
 
 async def _create(ref: AccountRef) -> Account:

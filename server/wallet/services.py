@@ -13,7 +13,7 @@ from enum import Enum
 from zoneinfo import ZoneInfo
 
 from tortoise.expressions import F
-from tortoise.functions import Sum
+from tortoise.functions import Coalesce, Sum
 
 from server.access.passwords import verify_password
 from server.access.policy import Actor, Permission, require
@@ -25,6 +25,7 @@ from server.coupon import services as coupons
 from server.core.clock import now
 from server.core.errors import DomainError, ErrorCode, invalid, not_found, permission_denied
 from server.ledger import accounts
+from server.ledger.accounts import AccountRef
 from server.ledger.models import Account, Operation, OperationKind, Transfer, TransferCode
 from server.ledger.operations import Execute, Outcome, check_key, fingerprint, run_once
 from server.ledger.posting import Leg, lock_balances, post
@@ -32,7 +33,7 @@ from server.member.models import Member
 from server.org.models import Store
 from server.points import lots
 from server.program import services as program
-from server.tier.models import Tier
+from server.program.models import ProgramSettings
 from server.wallet.pricing import Breakdown, CouponTerms, Payment, PriceInputs, price
 from server.wallet.stores import acting_store
 
@@ -66,8 +67,7 @@ async def card_balances(card: Card) -> Balances:
     return Balances(rows.get("CARD_PRINCIPAL", 0), rows.get("CARD_BONUS", 0))
 
 
-async def _check_amount(amount: int, field: str = "amount") -> None:
-    cap = (await program.settings()).max_amount
+def _check_amount(amount: int, cap: int, field: str = "amount") -> None:
     if amount <= 0:
         raise invalid(field, "The amount must be more than 0.00.")
     if amount > cap:
@@ -98,7 +98,7 @@ async def recharge(actor: Actor | None, request: RechargeRequest) -> Outcome:
 
 async def _recharge_execution(actor: Actor, request: RechargeRequest, key: str, print_: str) -> Execute:
     """Checks the request and resolves the accounts; returns the transaction's body."""
-    await _check_amount(request.amount)
+    _check_amount(request.amount, (await program.settings()).max_amount)
     store = await acting_store(actor, request.store_id)
     card = await get_card(request.card_no)
     _spendable(card)
@@ -160,15 +160,33 @@ class ConsumePlan:
     store: Store
     inputs: PriceInputs
     breakdown: Breakdown
-    coupon_id: int | None = None
+    coupon_id: int | None
+    refs: list[AccountRef]
+    accounts: dict[AccountRef, Account]
 
 
-async def _plan(actor: Actor, request: ConsumeRequest) -> ConsumePlan:
-    await _check_amount(request.amount)
+def _consume_refs(card: Card, member_id: int, store_id: int) -> list[AccountRef]:
+    """principal, bonus, points, takings, points issued: the accounts a consume may touch."""
+    owner = money_card(card)
+    return [
+        accounts.card_principal(owner),
+        accounts.card_bonus(owner),
+        accounts.member_points(member_id),
+        accounts.store_takings(store_id),
+        accounts.POINTS_ISSUED,
+    ]
+
+
+async def _plan(actor: Actor, request: ConsumeRequest, settings: ProgramSettings) -> ConsumePlan:
+    """Everything the price depends on, read before the transaction (a quote stops here).
+
+    Balances read here are for the quote and an early refusal; the payment itself splits by the
+    balances it finds under lock (`_split_now`)."""
+    _check_amount(request.amount, settings.max_amount)
     if len(request.order_ref) > 64:
         raise invalid("orderRef", "Order references are at most 64 characters.")
     store = await acting_store(actor, request.store_id)
-    card = await get_card(request.card_no)
+    card = await get_card(request.card_no, with_member=True)
     _spendable(card)
     card_type = card.card_type
     if request.payment == Payment.STORED_VALUE and not card_type.stores_value:
@@ -177,15 +195,17 @@ async def _plan(actor: Actor, request: ConsumeRequest) -> ConsumePlan:
         parent = await Card.get(id=card.parent_id)
         if parent.status != CardStatus.ACTIVE:
             raise card_not_active(CardStatus(parent.status))
-    member = await Member.get(id=card.member_id)
+    member = card.member
     if member.status != "ACTIVE":
         raise invalid("cardNo", "The member is not active.")
-    tier = await Tier.get_or_none(id=member.tier_id) if member.tier_id else None
-    settings = await program.settings()
-    terms = await program.earn_terms(store.id, now())
-    coupon = await coupons.usable(request.coupon_code, member.id, store.id, now()) if request.coupon_code else None
-    balances = await card_balances(card)
-    points_balance = await lots.balance(member.id)
+    tier = member.tier
+    at = now()
+    terms = await program.earn_terms(store.id, at)
+    coupon = await coupons.usable(request.coupon_code, member.id, store.id, at) if request.coupon_code else None
+    refs = _consume_refs(card, member.id, store.id)
+    found = await accounts.find(refs)
+    principal, bonus = (int(found[ref].balance or 0) if ref in found else 0 for ref in refs[:2])
+    points_balance = await lots.balance(member.id) if request.points_to_use else 0
     inputs = PriceInputs(
         list_price=request.amount,
         discount_percent=tier.discount_percent if tier and card_type.gives_discount else 100,
@@ -196,15 +216,15 @@ async def _plan(actor: Actor, request: ConsumeRequest) -> ConsumePlan:
         points_per_yuan_offset=settings.points_per_yuan_offset,
         points_balance=points_balance,
         payment=request.payment,
-        principal=balances.principal,
-        bonus=balances.bonus,
+        principal=principal,
+        bonus=bonus,
         deduction_order=card_type.deduction_order,
         earns_points=card_type.earns_points,
         points_per_yuan=terms.points_per_yuan,
         multiplier_pct=tier.points_multiplier_pct if tier else 100,
         promotion_pct=terms.promotion_pct,
     )
-    return ConsumePlan(card, member, store, inputs, price(inputs), coupon.id if coupon else None)
+    return ConsumePlan(card, member, store, inputs, price(inputs), coupon.id if coupon else None, refs, found)
 
 
 async def _check_pin(card: Card, pin: str | None) -> None:
@@ -240,7 +260,7 @@ async def consume(actor: Actor | None, request: ConsumeRequest) -> tuple[Breakdo
     """Prices an order and, unless `dry_run`, pays it: (breakdown, outcome or None for a quote)."""
     actor = require(actor)
     if request.dry_run:
-        return (await _plan(actor, request)).breakdown, None
+        return (await _plan(actor, request, await program.settings())).breakdown, None
     key = check_key(request.idempotency_key or "")
     print_ = fingerprint(
         {
@@ -252,9 +272,10 @@ async def consume(actor: Actor | None, request: ConsumeRequest) -> tuple[Breakdo
     )
 
     async def prepare() -> Execute:
-        plan = await _plan(actor, request)
+        settings = await program.settings()
+        plan = await _plan(actor, request, settings)
         await _check_pin(plan.card, request.pin)
-        return await _consume_execution(actor, plan, key, print_, request.order_ref)
+        return await _consume_execution(actor, plan, key, print_, request.order_ref, settings.points_expiry_months)
 
     outcome = await run_once(key, print_, prepare)
     result = dict(outcome.operation.result)
@@ -273,20 +294,14 @@ async def _split_now(plan: ConsumePlan, principal: Account, bonus: Account, poin
     return price(replace(plan.inputs, principal=held[principal.id], bonus=held[bonus.id]))
 
 
-async def _consume_execution(actor: Actor, plan: ConsumePlan, key: str, print_: str, order_ref: str) -> Execute:
-    """Resolves the accounts (outside the transaction) and returns the transaction's body."""
+async def _consume_execution(
+    actor: Actor, plan: ConsumePlan, key: str, print_: str, order_ref: str, expiry_months: int
+) -> Execute:
+    """Creates the accounts the plan did not find (outside the transaction) and returns the
+    transaction's body."""
     planned = plan.breakdown
-    owner = money_card(plan.card)
-    refs = [
-        accounts.card_principal(owner),
-        accounts.card_bonus(owner),
-        accounts.member_points(plan.member.id),
-        accounts.store_takings(plan.store.id),
-        accounts.POINTS_ISSUED,
-    ]
-    acct = await accounts.resolve(refs)
-    principal, bonus, points, takings, issued = (acct[r] for r in refs)
-    expiry_months = (await program.settings()).points_expiry_months
+    acct = await accounts.resolve(plan.refs, plan.accounts)
+    principal, bonus, points, takings, issued = (acct[r] for r in plan.refs)
 
     async def execute() -> Operation:
         await _check_daily_limit(plan.card, planned.paid_principal + planned.paid_bonus, principal, bonus)
@@ -330,6 +345,9 @@ async def _consume_execution(actor: Actor, plan: ConsumePlan, key: str, print_: 
 async def _count_visit(member: Member, spent: int) -> None:
     at = now()
     await Member.filter(id=member.id).update(
-        total_spend=F("total_spend") + spent, visit_count=F("visit_count") + 1, last_purchase_at=at, updated_at=at
+        total_spend=F("total_spend") + spent,
+        visit_count=F("visit_count") + 1,
+        first_purchase_at=Coalesce("first_purchase_at", at),
+        last_purchase_at=at,
+        updated_at=at,
     )
-    await Member.filter(id=member.id, first_purchase_at=None).update(first_purchase_at=at)

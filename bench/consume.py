@@ -1,0 +1,174 @@
+"""Benchmark: GraphQL `consume` TPS against pgbench tpcb-like TPS on the same PostgreSQL server.
+
+    python -m bench.consume [--clients 16] [--seconds 20] [--rounds 3] [--cards 1000] [--workers 2]
+
+Creates two scratch databases on the server named by --database-url (or BENCH_DATABASE_URL),
+migrates and seeds Tessera through its services, serves it with `tessera serve --workers W`, then
+alternates rounds of C HTTP clients paying with `consume` and `pgbench -c C -j 2 -T T -M prepared`,
+prints both TPS (median of the rounds) and their ratio, checks the ledger, and drops everything.
+Issue 3's bar: consume ≥ 0.35 × pgbench with 2 workers. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import secrets
+import statistics
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TypeVar
+
+from tortoise.context import TortoiseContext
+
+from bench import profile
+from bench.chain import CLERK, PASSWORD, Chain, build_chain
+from bench.load import drive, login
+from bench.postgres import Server, initialise_pgbench, run_pgbench
+from bench.server import TesseraServer, migrate, tessera_env
+from server.core import crypto
+from server.db import tortoise_config
+from server.ledger.verify import Problem, verify_ledger
+
+TARGET = 0.35
+WARM_UP_SECONDS = 3.0
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Options:
+    database_url: str
+    clients: int
+    seconds: int
+    rounds: int
+    cards: int
+    workers: int
+    scale: int
+    profile: bool
+    keep: bool
+
+
+def _options() -> Options:
+    parser = argparse.ArgumentParser(prog="python -m bench.consume", description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"))
+    parser.add_argument("--clients", type=int, default=16, help="concurrent HTTP clients, and pgbench clients")
+    parser.add_argument("--seconds", type=int, default=20, help="length of each measured round")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of each benchmark; medians are reported")
+    parser.add_argument("--cards", type=int, default=1000, help="funded cards the clients spread over")
+    parser.add_argument("--workers", type=int, default=2, help="tessera serve workers")
+    parser.add_argument("--scale", type=int, default=0, help="pgbench scale (default: one branch per client)")
+    parser.add_argument("--profile", action="store_true", help="sample the workers with py-spy during the first round")
+    parser.add_argument("--keep", action="store_true", help="after the rounds, keep the server and databases until Ctrl-C")
+    args = parser.parse_args()
+    return Options(
+        args.database_url, args.clients, args.seconds, args.rounds, args.cards, args.workers, args.scale or args.clients, args.profile, args.keep
+    )
+
+
+async def _with_orm(url: str, secret_key: str, work: Callable[[], Awaitable[T]]) -> T:
+    crypto.configure(secret_key)
+    async with TortoiseContext() as orm:
+        await orm.init(config=tortoise_config(url))
+        return await work()
+
+
+def _say(message: str = "") -> None:
+    print(message, flush=True)
+
+
+@dataclass
+class Results:
+    consume_tps: list[float]
+    pgbench_tps: list[float]
+    cpu_ms: list[float]
+    errors: Counter[str]
+    profile: list[str]
+
+
+async def _rounds(options: Options, server: Server, pgbench_db: str, tessera: TesseraServer, chain: Chain) -> Results:
+    token = await login(tessera.base_url, CLERK, PASSWORD)
+    await drive(tessera.base_url, token, chain.card_nos, options.clients, WARM_UP_SECONDS)
+    results = Results([], [], [], Counter(), [])
+    for round_ in range(1, options.rounds + 1):
+        samplers, outputs = [], []
+        if options.profile and round_ == 1:
+            outputs = [Path(tempfile.mkstemp(suffix=".txt")[1]) for _ in tessera.worker_pids()]
+            samplers = [profile.record(pid, max(1, options.seconds - 2), out) for pid, out in zip(tessera.worker_pids(), outputs)]
+        cpu_before = tessera.cpu_seconds()
+        tally, elapsed = await drive(tessera.base_url, token, chain.card_nos, options.clients, options.seconds)
+        results.cpu_ms.append((tessera.cpu_seconds() - cpu_before) * 1000 / max(1, tally.paid))
+        for sampler in samplers:
+            sampler.wait()
+        if outputs:
+            results.profile = profile.summarise(outputs)
+            for out in outputs:
+                out.unlink()
+        results.consume_tps.append(tally.paid / elapsed)
+        results.errors.update(tally.errors)
+        results.pgbench_tps.append(await asyncio.to_thread(run_pgbench, server, pgbench_db, options.clients, options.seconds))
+        _say(
+            f"round {round_}: consume {results.consume_tps[-1]:7.1f} TPS (p50 {tally.percentile(0.5) * 1000:.1f} ms, "
+            f"p99 {tally.percentile(0.99) * 1000:.1f} ms, {results.cpu_ms[-1]:.2f} ms worker CPU each, "
+            f"{sum(tally.errors.values())} errors) · pgbench tpcb-like {results.pgbench_tps[-1]:7.1f} TPS · "
+            f"load {os.getloadavg()[0]:.1f}"
+        )
+    return results
+
+
+async def _run(options: Options) -> int:
+    server = Server.from_url(options.database_url)
+    tessera_db, pgbench_db = f"bench_tessera_{os.getpid()}", f"bench_pgbench_{os.getpid()}"
+    secret_key = secrets.token_urlsafe(32)
+    tessera: TesseraServer | None = None
+    try:
+        await server.recreate(tessera_db)
+        await server.recreate(pgbench_db)
+        seed_url = server.url(tessera_db, "maxsize=10")
+        migrate(tessera_env(seed_url, secret_key))
+        _say(f"Seeding {options.cards} funded cards through the services…")
+        chain = await _with_orm(seed_url, secret_key, lambda: build_chain(options.cards))
+        _say(f"Initialising pgbench at scale {options.scale}…")
+        await asyncio.to_thread(initialise_pgbench, server, pgbench_db, options.scale)
+        pool = f"minsize=2&maxsize={options.clients // options.workers + 2}"
+        tessera = TesseraServer(tessera_env(server.url(tessera_db, pool), secret_key), options.workers)
+        results = await _rounds(options, server, pgbench_db, tessera, chain)
+        if options.keep:
+            _say(f"Keeping {tessera.base_url} (workers {tessera.worker_pids()}) on {tessera_db}; Ctrl-C cleans up.")
+            await asyncio.Event().wait()
+        tessera.stop()
+        problems: list[Problem] = await _with_orm(server.url(tessera_db), secret_key, verify_ledger)
+    finally:
+        if tessera is not None:
+            tessera.stop()
+        await server.recreate(tessera_db, create=False)
+        await server.recreate(pgbench_db, create=False)
+    return _report(options, results, problems)
+
+
+def _report(options: Options, results: Results, problems: list[Problem]) -> int:
+    consume, pgbench = statistics.median(results.consume_tps), statistics.median(results.pgbench_tps)
+    _say()
+    for line in results.profile:
+        _say(line)
+    _say()
+    _say(f"clients {options.clients} · workers {options.workers} · {options.rounds} × {options.seconds} s · {options.cards} cards")
+    _say(f"consume (GraphQL over HTTP)  {consume:8.1f} TPS   ({statistics.median(results.cpu_ms):.2f} ms worker CPU per consume)")
+    _say(f"pgbench tpcb-like            {pgbench:8.1f} TPS")
+    _say(f"ratio                        {consume / pgbench:8.3f}   (target ≥ {TARGET})")
+    if results.errors:
+        _say(f"consume errors: {dict(results.errors)}")
+    _say("ledger: sound" if not problems else f"ledger: {len(problems)} problems, e.g. {problems[:3]}")
+    return 0 if not problems and not results.errors else 1
+
+
+def main() -> None:
+    sys.exit(asyncio.run(_run(_options())))
+
+
+if __name__ == "__main__":
+    main()
