@@ -1,14 +1,15 @@
 // @ts-check
 /**
- * How much JavaScript a browser downloads (gzipped) before it can show the console: the entry
- * and what index.html preloads, then, for each page, the entry plus the page's chunk and its
- * static imports. Run after `npm run build`: `npm run size`.
+ * How much JavaScript a browser downloads (gzipped) to show the console: the entry and what
+ * index.html preloads; the sign-in screen and the overview in all; then what each further page
+ * adds (its chunk and static imports not already loaded). Run after `npm run build`: `npm run size`.
  */
 import { readFileSync, readdirSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 
 const DIST = new URL('../dist/', import.meta.url)
-const PAGES = ['LoginPage', 'AppLayout', 'DashboardPage', 'MemberListPage', 'MemberDetailPage', 'CashierPage', 'TierChart']
+/** Pages opened after the overview, each counted alone on top of the layout. */
+const LATER = ['TierChart', 'MemberListPage', 'MemberDetailPage', 'MemberFormPage', 'CashierPage', 'ReceiptPage']
 
 /** @param {string} file */
 const read = (file) => readFileSync(new URL(file, DIST))
@@ -30,14 +31,20 @@ const html = read('index.html').toString()
 const initial = new Set(
   [...html.matchAll(/(?:src|href)="\/admin\/(assets\/[^"]+\.js)"/g)].flatMap((match) => [...closure(match[1] ?? '')]),
 )
-/** @param {Set<string>} files */
-const kb = (files) => ([...files].reduce((sum, file) => sum + gzipped(file), 0) / 1024).toFixed(1)
-
-console.log(`initial JS (entry and preloads): ${kb(initial)} kB gzipped in ${initial.size} files`)
 const assets = readdirSync(new URL('assets/', DIST))
-for (const page of PAGES) {
-  const chunk = assets.find((name) => name.startsWith(`${page}-`) && name.endsWith('.js'))
-  if (!chunk) continue
-  const own = new Set([...closure(`assets/${chunk}`)].filter((file) => !initial.has(file)))
-  console.log(`${page.padEnd(18)} +${kb(own)} kB gzipped when first opened`)
+/** The chunk of a page or component and its static imports. @param {string} name */
+function page(name) {
+  const chunk = assets.find((file) => file.startsWith(`${name}-`) && file.endsWith('.js'))
+  if (!chunk) throw new Error(`no chunk for ${name}: was it renamed?`)
+  return closure(`assets/${chunk}`)
+}
+/** @param {Iterable<string>} files */
+const kb = (files) => ([...new Set(files)].reduce((sum, file) => sum + gzipped(file), 0) / 1024).toFixed(1)
+const shell = new Set([...initial, ...page('AppLayout')])
+
+console.log(`initial JS (entry and what index.html preloads): ${kb(initial)} kB gzipped`)
+console.log(`sign-in screen, in all:                          ${kb([...initial, ...page('LoginPage')])} kB`)
+console.log(`overview after sign-in (layout + page), in all:  ${kb([...shell, ...page('DashboardPage')])} kB`)
+for (const name of LATER) {
+  console.log(`then ${name.padEnd(17)} +${kb([...page(name)].filter((file) => !shell.has(file)))} kB`)
 }
