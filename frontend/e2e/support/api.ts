@@ -1,4 +1,6 @@
 /** Direct GraphQL calls for test set-up: finding a member and a card to work with. */
+import { PASSWORD } from './console'
+
 export async function graphql<T>(url: string, query: string, variables: object = {}, token?: string): Promise<T> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -18,7 +20,7 @@ export async function login(url: string, username: string): Promise<string> {
   const data = await graphql<{ login: { token: string | null } }>(
     url,
     'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-    { u: username, p: 'tessera-demo' },
+    { u: username, p: PASSWORD },
   )
   if (!data.login.token) throw new Error(`cannot sign in as ${username}`)
   return data.login.token
