@@ -22,6 +22,7 @@ class Context:
     actor: Actor | None
     ip: str
     loaders: Loaders = field(default_factory=Loaders)
+    connection_params: dict[str, object] = field(default_factory=dict)
 
 
 Info = StrawberryInfo[Context, None]

@@ -9,12 +9,15 @@
     GET           queries only: a mutation answers 405 with `Allow: POST`; a browser gets GraphiQL
     POST          `application/json` only (else 415), a JSON object (else 400), at most
                   MAX_BODY_BYTES (else 413); batching stays off
+    websocket     graphql-transport-ws only; the token comes in `connection_init`'s payload
+                  (`{"Authorization": "Bearer …"}` or `{"token": "…"}`); a bad one closes with 4403
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
+from datetime import timedelta
 from typing import Any
 
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
@@ -24,14 +27,19 @@ from starlette.responses import PlainTextResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.parse_content_type import parse_content_type
 from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
+from strawberry.types.unset import UNSET, UnsetType
 
 from schema.context import Context
+from schema.live.transport import LiveTransport
 from server.access.sessions import authenticate
 from server.config import Settings
+from server.events.session_checks import SessionChecks
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
@@ -50,6 +58,15 @@ class HTTPRefusal(HTTPException):
 def bearer_token(headers: Any) -> str | None:
     scheme, _, token = (headers.get("authorization") or "").partition(" ")
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def connection_token(params: Mapping[str, object]) -> str | None:
+    """The token a websocket client sent in `connection_init`: `token`, or a bearer `Authorization`."""
+    token = params.get("token")
+    if isinstance(token, str) and token.strip():
+        return token.strip()
+    authorization = params.get("Authorization", params.get("authorization"))
+    return bearer_token({"authorization": authorization}) if isinstance(authorization, str) else None
 
 
 def _media_ranges(accept: str) -> list[tuple[str, float]]:
@@ -110,9 +127,18 @@ def _bounded(receive: Receive) -> Receive:
 
 
 class TesseraGraphQL(GraphQL[Context, None]):
+    graphql_transport_ws_handler_class = LiveTransport
+
     def __init__(self, schema: Any, settings: Settings, **kwargs: Any) -> None:
-        super().__init__(schema, allowed_origins=settings.allowed_origins, **kwargs)
+        super().__init__(
+            schema,
+            allowed_origins=settings.allowed_origins,
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            connection_init_wait_timeout=timedelta(seconds=10),
+            **kwargs,
+        )
         self.settings = settings
+        self.sessions = SessionChecks()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -133,6 +159,16 @@ class TesseraGraphQL(GraphQL[Context, None]):
         token = bearer_token(request.headers)
         actor = await authenticate(token, ip=ip) if token else None
         return Context(request=request, response=response, settings=self.settings, actor=actor, ip=ip)
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | None | dict[str, object]:
+        """Signs the websocket in with the token in `connection_init` (or, for clients that can
+        send one, the handshake's Authorization header); anything else is refused (4403)."""
+        token = connection_token(context.connection_params)
+        actor = await authenticate(token, ip=context.ip) if token else context.actor
+        if actor is None:
+            raise ConnectionRejectionError({"message": "Sign in: send a valid token in connection_init."})
+        context.actor = actor
+        return UNSET
 
     async def get_sub_response(self, request: Request | WebSocket) -> Response:
         sub_response = await super().get_sub_response(request)

@@ -30,6 +30,7 @@ from schema.core.errors import code_input_error, expected_error, should_mask
 from schema.core.guards import NulCharacterGuard, QueryCostLimiter
 from schema.core.metrics import OperationMetrics
 from schema.core.scalars import SCALAR_MAP
+from schema.live.subscriptions import LiveSubscription
 from schema.member.mutations import MemberMutation
 from schema.member.queries import MemberQuery
 from schema.org.operations import OrgMutation, OrgQuery
@@ -56,6 +57,11 @@ class Query(AccessQuery, OrgQuery, MemberQuery, TierQuery, TagQuery, AuditQuery,
 class Mutation(
     AccessMutation, OrgMutation, MemberMutation, TierMutation, TagMutation, CardMutation, WalletMutation, PointsMutation
 ):
+    pass
+
+
+@strawberry.type(description="Live updates over the graphql-transport-ws websocket protocol.")
+class Subscription(LiveSubscription):
     pass
 
 
@@ -88,6 +94,7 @@ LIMIT_RULES = [
 schema = TesseraSchema(
     query=Query,
     mutation=Mutation,
+    subscription=Subscription,
     config=StrawberryConfig(scalar_map=SCALAR_MAP),
     extensions=[
         lambda: AddValidationRules(LIMIT_RULES),

@@ -21,6 +21,7 @@ from schema.root import schema
 from server.config import Settings
 from server.core import crypto
 from server.db import tortoise_config
+from server.events import lifecycle as events
 from server.logging import RequestIdMiddleware, configure_logging
 from server.metrics import HttpMetricsMiddleware, metrics
 from server.spa import spa_routes
@@ -50,9 +51,10 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         if not manage_orm:
-            yield
+            async with events.running(settings):
+                yield
             return
-        async with RegisterTortoise(app, config=tortoise_config(settings.database_url)):
+        async with RegisterTortoise(app, config=tortoise_config(settings.database_url)), events.running(settings):
             yield
 
     return Starlette(

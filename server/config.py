@@ -33,6 +33,8 @@ class Settings:
     login_max_failures: int = 5
     login_lock_minutes: int = 15
     allowed_origins: tuple[str, ...] = field(default_factory=tuple)
+    live_queue_limit: int = 256
+    live_recheck_seconds: float = 30.0
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -47,4 +49,6 @@ class Settings:
             production=env.get("TESSERA_ENV", "development") == "production",
             session_ttl_hours=float(env.get("TESSERA_SESSION_TTL_HOURS", "12")),
             allowed_origins=tuple(o for o in env.get("TESSERA_ALLOWED_ORIGINS", "").split(",") if o),
+            live_queue_limit=int(env.get("TESSERA_LIVE_QUEUE_LIMIT", "256")),
+            live_recheck_seconds=float(env.get("TESSERA_LIVE_RECHECK_SECONDS", "30")),
         )

@@ -20,6 +20,8 @@ from server.card.errors import card_not_active, illegal_transition
 from server.card.models import Card, CardAction, CardEvent, CardKind, CardStatus, CardType, DeductionOrder
 from server.core.errors import DomainError, ErrorCode, invalid, not_found
 from server.core.text import clean_code, clean_text
+from server.events import snapshots
+from server.events.publishing import publishes
 from server.ledger import accounts
 from server.ledger.models import Account, Operation, OperationKind, TransferCode
 from server.ledger.posting import Leg, post
@@ -136,6 +138,7 @@ def _check_pin(pin: str) -> None:
         raise invalid("pin", "A PIN is 6 digits.")
 
 
+@publishes(snapshots.card_events)
 async def issue_card(actor: Actor | None, request: IssueRequest) -> Card:
     """Issues a card to any active member (chains serve members at every store)."""
     actor = require(actor, Permission.CARD_OPS)
@@ -197,6 +200,7 @@ _TRANSITIONS: dict[CardAction, tuple[frozenset[CardStatus], CardStatus]] = {
 }
 
 
+@publishes(snapshots.card_events)
 async def change_status(actor: Actor | None, card_no: str, action: CardAction, reason: str | None = None) -> Card:
     """Lost / found / freeze / unfreeze, refused from any status the action doesn't start from."""
     actor = require(actor, Permission.CARD_OPS)
@@ -256,6 +260,7 @@ async def _close(actor: Actor, card: Card, replaced_by: int | None) -> CardStatu
     return before
 
 
+@publishes(snapshots.replacement_events)
 async def replace_card(actor: Actor | None, card_no: str, new_card_no: str | None = None, reason: str | None = None) -> Card:
     """补卡: a new number takes over the balance (moved by ledger transfers) and subsidiary cards;
     the old card is cancelled for good."""
@@ -298,6 +303,7 @@ async def replace_card(actor: Actor | None, card_no: str, new_card_no: str | Non
     return await Card.get(id=successor.id).select_related("card_type")
 
 
+@publishes(snapshots.card_events)
 async def cancel_card(
     actor: Actor | None,
     card_no: str,

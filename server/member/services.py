@@ -34,6 +34,8 @@ from server.core.crypto import pii
 from server.core.errors import DomainError, ErrorCode, invalid, not_found, permission_denied
 from server.core.text import clean_text
 from server.card.models import Card
+from server.events import snapshots
+from server.events.publishing import publishes
 from server.member.models import Channel, Gender, Member, MemberStatus
 from server.member.masking import mask_date, mask_email, mask_name, mask_phone
 from server.member.phone import normalize_phone, phone_suffix
@@ -128,6 +130,7 @@ def _new_member_no() -> str:
     return f"{secrets.randbelow(9 * 10**11) + 10**11}"
 
 
+@publishes(snapshots.registration_events)
 async def create_member(actor: Actor | None, draft: MemberDraft) -> Member:
     """Registers a member at a store within the actor's scope (a clerk's own store by default)."""
     actor = require(actor, Permission.MANAGE_MEMBERS)

@@ -21,6 +21,8 @@ from server.card.models import Card, CardStatus
 from server.card.services import money_card
 from server.coupon import services as coupons
 from server.core.errors import invalid, not_found
+from server.events import snapshots
+from server.events.publishing import publishes
 from server.ledger import accounts
 from server.ledger.models import Operation, OperationKind, TransferCode
 from server.ledger.operations import Execute, Outcome, check_key, fingerprint, run_once
@@ -85,6 +87,7 @@ async def _refund_card(card_id: int) -> Card:
     return card
 
 
+@publishes(snapshots.outcome_events)
 async def refund(actor: Actor | None, request: RefundRequest) -> Outcome:
     actor = require(actor, Permission.REFUND)
     key = check_key(request.idempotency_key)

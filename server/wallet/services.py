@@ -24,6 +24,8 @@ from server.card.services import get_card, money_card
 from server.coupon import services as coupons
 from server.core.clock import now
 from server.core.errors import DomainError, ErrorCode, invalid, not_found, permission_denied
+from server.events import snapshots
+from server.events.publishing import publishes
 from server.ledger import accounts
 from server.ledger.accounts import AccountRef
 from server.ledger.models import Account, Operation, OperationKind, Transfer, TransferCode
@@ -88,6 +90,7 @@ class RechargeRequest:
     store_id: int | None = None
 
 
+@publishes(snapshots.outcome_events)
 async def recharge(actor: Actor | None, request: RechargeRequest) -> Outcome:
     """Adds principal (and the best recharge rule's bonus) to a card; usable at once."""
     actor = require(actor, Permission.RECHARGE)
@@ -256,6 +259,7 @@ async def _check_daily_limit(card: Card, paid: int, principal: Account, bonus: A
         raise DomainError(ErrorCode.LIMIT_EXCEEDED, f"Over this card's daily limit of {limit / 100:.2f}.", "amount")
 
 
+@publishes(snapshots.consume_events)
 async def consume(actor: Actor | None, request: ConsumeRequest) -> tuple[Breakdown, Outcome | None]:
     """Prices an order and, unless `dry_run`, pays it: (breakdown, outcome or None for a quote)."""
     actor = require(actor)
