@@ -33,6 +33,7 @@ class Settings:
     login_max_failures: int = 5
     login_lock_minutes: int = 15
     allowed_origins: tuple[str, ...] = field(default_factory=tuple)
+    redis_channel: str = "tessera:events"
     live_queue_limit: int = 256
     live_recheck_seconds: float = 30.0
 
@@ -49,6 +50,7 @@ class Settings:
             production=env.get("TESSERA_ENV", "development") == "production",
             session_ttl_hours=float(env.get("TESSERA_SESSION_TTL_HOURS", "12")),
             allowed_origins=tuple(o for o in env.get("TESSERA_ALLOWED_ORIGINS", "").split(",") if o),
+            redis_channel=env.get("TESSERA_REDIS_CHANNEL", "tessera:events"),
             live_queue_limit=int(env.get("TESSERA_LIVE_QUEUE_LIMIT", "256")),
             live_recheck_seconds=float(env.get("TESSERA_LIVE_RECHECK_SECONDS", "30")),
         )

@@ -4,6 +4,7 @@
     subscribing     who may subscribe to which topic
     fanout          in-process delivery: topics → subscriptions, each connection's bounded mailbox
     brokers         the Broker interface and the in-process broker
+    redis_pubsub    the broker that carries events between server processes through Redis
     lifecycle       the broker this process runs, started and stopped with the application
     snapshots       events built from committed rows (balances and points read after the commit)
     publishing      `publishes`: a service decorator that publishes after the service returns

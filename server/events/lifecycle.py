@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 
 from server.config import Settings
 from server.events.brokers import Broker, InProcessBroker
+from server.events.redis_pubsub import RedisBroker
 
 _current: Broker | None = None
 
@@ -20,6 +21,9 @@ def current() -> Broker | None:
 
 
 def broker_for(settings: Settings) -> Broker:
+    """Redis when TESSERA_REDIS_URL is set (several processes), else in-process."""
+    if settings.redis_url:
+        return RedisBroker(settings.redis_url, settings.redis_channel)
     return InProcessBroker()
 
 
