@@ -23,7 +23,7 @@ from server.card.models import Card, CardStatus
 from server.card.services import get_card, money_card
 from server.coupon import services as coupons
 from server.core.clock import now
-from server.core.errors import DomainError, ErrorCode, invalid, not_found, permission_denied
+from server.core.errors import DomainError, ErrorCode, invalid
 from server.events import snapshots
 from server.events.publishing import publishes
 from server.ledger import accounts

@@ -83,3 +83,25 @@ async def test_concurrent_resolves_of_a_new_account_agree_on_one_row(db):
 
     assert len({r[ref].id for r in results}) == 1
     assert await Account.filter(key=ref.key).count() == 1
+
+
+async def test_finding_accounts_returns_those_that_exist_and_creates_none(db):
+    await accounts.resolve([accounts.card_principal(CARD)])
+
+    found = await accounts.find([accounts.card_principal(CARD), accounts.card_bonus(CARD)])
+
+    assert [ref.key for ref in found] == ["CARD_PRINCIPAL:card:42"]
+    assert await Account.all().count() == 1
+
+
+async def test_resolving_what_was_found_creates_only_the_rest_without_reading_again(db):
+    refs = [accounts.card_principal(CARD), accounts.card_bonus(CARD)]
+    await accounts.resolve(refs[:1])
+    found = await accounts.find(refs)
+
+    with recorded_statements() as statements:
+        resolved = await accounts.resolve(refs, found)
+
+    assert [s.lstrip().split()[0].upper() for s in statements] == ["INSERT"]
+    assert resolved[refs[0]].id == found[refs[0]].id
+    assert await Account.filter(key__in=[r.key for r in refs]).count() == 2

@@ -25,7 +25,7 @@ from server.points.lots import balance as points_balance
 from server.program.services import RechargeRuleDraft, create_recharge_rule, set_earn_rule
 from server.wallet.pricing import Breakdown, Payment
 from server.wallet.refunds import RefundRequest, refund
-from server.wallet.services import ConsumeRequest, RechargeRequest, card_balances, consume, recharge
+from server.wallet.services import ConsumeRequest, RechargeRequest, consume, recharge
 from tests.conftest import ON_POSTGRES
 from tests.server.wallet.conftest import Wallet, balances, fund, key
 
