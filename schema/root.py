@@ -30,14 +30,17 @@ from schema.core.errors import code_input_error, expected_error, should_mask
 from schema.core.guards import NulCharacterGuard, QueryCostLimiter
 from schema.core.metrics import OperationMetrics
 from schema.core.scalars import SCALAR_MAP
+from schema.coupon.operations import CouponMutation, CouponQuery
 from schema.live.subscriptions import LiveSubscription
 from schema.member.mutations import MemberMutation
 from schema.member.queries import MemberQuery
 from schema.org.operations import OrgMutation, OrgQuery
 from schema.points.mutations import PointsMutation
 from schema.points.queries import PointsQuery
+from schema.program.operations import ProgramMutation, ProgramQuery
 from schema.tag.operations import TagMutation, TagQuery
 from schema.tier.operations import TierMutation, TierQuery
+from schema.wallet.batch import BatchRechargeMutation
 from schema.wallet.operations import WalletMutation
 
 MAX_DEPTH = 12
@@ -49,13 +52,25 @@ log = structlog.get_logger("tessera.graphql")
 
 
 @strawberry.type(description="Read access to Tessera.")
-class Query(AccessQuery, OrgQuery, MemberQuery, TierQuery, TagQuery, AuditQuery, CardQuery, PointsQuery):
+class Query(
+    AccessQuery, OrgQuery, MemberQuery, TierQuery, TagQuery, AuditQuery, CardQuery, ProgramQuery, CouponQuery, PointsQuery
+):
     node: relay.Node | None = relay.node(description="Fetches any object by its global ID.")
 
 
 @strawberry.type(description="Changes to Tessera. Every payload lists expected failures in `errors`.")
 class Mutation(
-    AccessMutation, OrgMutation, MemberMutation, TierMutation, TagMutation, CardMutation, WalletMutation, PointsMutation
+    AccessMutation,
+    OrgMutation,
+    MemberMutation,
+    TierMutation,
+    TagMutation,
+    CardMutation,
+    WalletMutation,
+    ProgramMutation,
+    CouponMutation,
+    BatchRechargeMutation,
+    PointsMutation,
 ):
     pass
 

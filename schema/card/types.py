@@ -13,6 +13,7 @@ from schema.context import Info
 from schema.core.nodes import ModelNode
 from schema.core.scalars import Money
 from schema.core.errors import UserError
+from schema.org.types import Store
 from schema.wallet.types import Balance
 from server.card import models
 from server.member.services import members_query
@@ -70,11 +71,17 @@ class CardEvent:
     reason: str = strawberry.field(description="Why, as the operator gave it.")
     created_at: datetime = strawberry.field(description="When.")
     staff_id: strawberry.Private[int | None]
+    store_id: strawberry.Private[int | None]
 
     @strawberry.field(description="Username of the operator.")
     async def operator(self, info: Info) -> str | None:
         row = await info.context.loaders.staff.load(self.staff_id) if self.staff_id else None
         return row.username if row else None
+
+    @strawberry.field(description="The operator's store; null for HQ and region staff.")
+    async def store(self, info: Info) -> Store | None:
+        row = await info.context.loaders.store.load(self.store_id) if self.store_id else None
+        return Store.from_model(row) if row else None
 
 
 @strawberry.type(description="A membership card (会员卡).")
@@ -126,6 +133,7 @@ class Card(ModelNode):
                 reason=r.reason,
                 created_at=r.created_at,
                 staff_id=r.staff_id,
+                store_id=r.store_id,
             )
             for r in rows
         ]

@@ -12,8 +12,12 @@ from tortoise.expressions import Subquery
 
 from schema.context import Info
 from schema.core.nodes import ModelNode
+from schema.core.pagination import fetch_page, to_edges
 from schema.core.scalars import Money
+from schema.coupon.types import Coupon, CouponConnection, CouponStatus
 from schema.org.types import Store
+from server.core.clock import now
+from server.coupon.services import member_coupons
 from server.ledger import models
 from server.member.services import members_query
 from server.wallet.pricing import Breakdown, Payment
@@ -175,3 +179,11 @@ class MemberAssets:
     @strawberry.field(description="Points that can be spent now (not expired).")
     async def points(self, info: Info) -> int:
         return await info.context.loaders.points_by_member.load(self.member_id)
+
+    @strawberry.field(description="The member's coupons, newest first; of one status (as of now) when given.")
+    async def coupons(
+        self, first: int | None = None, after: str | None = None, status: CouponStatus | None = None
+    ) -> CouponConnection:
+        page = await fetch_page(member_coupons(self.member_id, status, now()), first, after)
+        edges, page_info = to_edges(page, Coupon.from_model)
+        return CouponConnection(edges=edges, page_info=page_info)

@@ -3,6 +3,10 @@ disagree: list price → tier discount → coupon → points offset → payment 
 
 All amounts are integer fen (points are integer points). Rounding always favours the member:
 discounts round up, the price paid rounds down.
+
+An order takes at most one coupon. A stackable coupon applies after the tier discount; one that
+is not stackable replaces it (the order is priced at list price, then the coupon applies). Paying
+part with points is a payment, not a discount, so it combines with either.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ class CouponTerms:
     kind: CouponKind
     value: int
     threshold: int
+    stackable: bool
 
 
 @dataclass(frozen=True)
@@ -113,7 +118,8 @@ def _split(inputs: PriceInputs, payable: int) -> tuple[int, int]:
 def price(inputs: PriceInputs) -> Breakdown:
     if inputs.list_price <= 0:
         raise invalid("amount", "The amount must be more than 0.00.")
-    after_tier = inputs.list_price * inputs.discount_percent // 100
+    stacks = inputs.coupon is None or inputs.coupon.stackable
+    after_tier = inputs.list_price * (inputs.discount_percent if stacks else 100) // 100
     coupon_discount = _coupon_discount(inputs.coupon, after_tier)
     due = after_tier - coupon_discount
     points_value = _points_value(inputs, due)

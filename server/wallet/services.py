@@ -212,7 +212,9 @@ async def _plan(actor: Actor, request: ConsumeRequest, settings: ProgramSettings
     inputs = PriceInputs(
         list_price=request.amount,
         discount_percent=tier.discount_percent if tier and card_type.gives_discount else 100,
-        coupon=CouponTerms(coupon.code, coupon.template.kind, coupon.template.value, coupon.template.threshold)
+        coupon=CouponTerms(
+            coupon.code, coupon.template.kind, coupon.template.value, coupon.template.threshold, coupon.template.stackable
+        )
         if coupon
         else None,
         points_to_use=request.points_to_use,
