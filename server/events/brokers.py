@@ -14,6 +14,10 @@ from server.events.messages import Event
 
 
 class Broker(Protocol):
+    def idle(self) -> bool:
+        """Whether no subscriber anywhere could receive an event (then none need be built)."""
+        ...
+
     def publish(self, event: Event) -> None: ...
 
     def subscribe(self, topic: str, mailbox: Mailbox) -> Subscription: ...
@@ -28,6 +32,9 @@ class InProcessBroker:
 
     def __init__(self) -> None:
         self.fanout = Fanout()
+
+    def idle(self) -> bool:
+        return self.fanout.empty
 
     def publish(self, event: Event) -> None:
         self.fanout.deliver(event)

@@ -91,5 +91,9 @@ class Fanout:
         return delivered
 
     @property
+    def empty(self) -> bool:
+        return not self._by_topic
+
+    @property
     def subscriptions(self) -> int:
         return sum(len(listeners) for listeners in self._by_topic.values())

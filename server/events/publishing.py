@@ -3,8 +3,9 @@
 A service runs its own short transaction and returns only after it committed; a service that
 raised rolled back. So the decorator publishes exactly when it should: after the service returned,
 whatever `describe(actor, result)` makes of the result (nothing for a replay or a dry run). It
-never fails the service: without a running broker it does nothing, and any failure building or
-publishing the events is logged and swallowed — events are best effort, the mutation is not.
+never fails the service: without a running broker, or with one no subscriber listens to, it does
+nothing; any failure building or publishing the events is logged and swallowed — events are best
+effort, the mutation is not.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ def publishes(
 
 async def publish(describe: Callable[[Any, R], Awaitable[Sequence[Event]]], actor: Any, result: R) -> None:
     broker = lifecycle.current()
-    if broker is None:
+    if broker is None or broker.idle():
         return
     if isinstance(Tortoise.get_connection("default"), TransactionalDBClient):
         log.error("events_inside_transaction", describe=describe.__name__)

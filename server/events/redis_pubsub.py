@@ -61,6 +61,10 @@ class RedisBroker:
             retry=Retry(NoBackoff(), 0),
         )
 
+    def idle(self) -> bool:
+        """Never: other processes' subscribers are not known here."""
+        return False
+
     def publish(self, event: Event) -> None:
         self.fanout.deliver(event)
         try:

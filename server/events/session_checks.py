@@ -9,21 +9,33 @@ as revoked by that event's checks.
 from __future__ import annotations
 
 import asyncio
+import json
 
 import structlog
+from tortoise import Tortoise
 
-from server.access.models import StaffSession
 from server.core.clock import now
 
 log = structlog.get_logger("tessera.events")
 
 
+_VALID = """
+SELECT s.id FROM staff_session s JOIN staff st ON st.id = s.staff_id
+WHERE s.id IN ({ids}) AND s.revoked_at IS NULL AND s.expires_at > {now} AND st.is_active
+"""
+
+
 async def valid_sessions(session_ids: list[int]) -> set[int]:
-    """The sessions among these that are neither revoked nor expired, of staff still active."""
-    rows = await StaffSession.filter(
-        id__in=session_ids, revoked_at=None, expires_at__gt=now(), staff__is_active=True
-    ).values_list("id", flat=True)
-    return {int(row) for row in rows}
+    """The sessions among these that are neither revoked nor expired, of staff still active.
+    Hand-written SQL: this runs for every event that reaches a subscriber."""
+    conn = Tortoise.get_connection("default")
+    if conn.capabilities.dialect == "sqlite":
+        sql = _VALID.format(ids="SELECT value FROM json_each(?)", now="?")
+        params: list[object] = [json.dumps(session_ids), now()]
+    else:
+        sql = _VALID.format(ids="SELECT unnest($1::int[])", now="$2")
+        params = [session_ids, now()]
+    return {int(row["id"]) for row in await conn.execute_query_dict(sql, params)}
 
 
 class SessionChecks:

@@ -1,9 +1,9 @@
 """Events built from committed rows: what a service did, with balances as they stand now.
 
-Each `*_events` function turns a service's result into the events it caused, reading the card,
-member, store, the card's balances and the member's spendable points after the commit. Under
-concurrent operations on one card an event may carry a later balance than its own operation left:
-subscribers always see the current state, never an older one than the event's.
+Each `*_events` function turns a service's result into the events it caused; `server.events.state`
+reads the card, member, store, the card's balances and the member's spendable points after the
+commit. Under concurrent operations on one card an event may carry a later balance than its own
+operation left: subscribers always see the current state, never an older one than the event's.
 
 A replayed operation, a dry run and an operation that failed cause no event.
 """
@@ -14,12 +14,11 @@ from typing import Any
 
 from server.access.policy import Actor
 from server.card.models import Card, CardAction, CardEvent, CardStatus
-from server.events.messages import CardRef, Event, EventKind, MemberRef, StoreRef, TransferRef
-from server.ledger.models import Account, AccountCode, Operation, OperationKind
+from server.events.messages import Event, EventKind, TransferRef
+from server.events.state import State, card_state, member_state
+from server.ledger.models import Operation, OperationKind
 from server.ledger.operations import Outcome
 from server.member.models import Member
-from server.org.models import Store
-from server.points import lots
 
 OPERATION_KINDS: dict[OperationKind, EventKind] = {
     OperationKind.RECHARGE: EventKind.RECHARGE,
@@ -43,80 +42,38 @@ CARD_ACTIONS: dict[CardAction, EventKind] = {
 }
 
 
-def _member_ref(member: Member) -> MemberRef:
-    return MemberRef(
-        id=member.id,
-        member_no=member.member_no,
-        name=member.name,
-        phone_encrypted=member.phone_encrypted,
-        home_store_id=member.home_store_id,
-        home_region_id=member.home_store.region_id,
-    )
-
-
-def _store_ref(store: Store) -> StoreRef:
-    return StoreRef(id=store.id, code=store.code, name=store.name)
-
-
-async def _store(store_id: int | None, member: Member) -> StoreRef | None:
-    if store_id is None:
+def _transfer(operation: Operation | None) -> TransferRef | None:
+    if operation is None:
         return None
-    if store_id == member.home_store_id:
-        return _store_ref(member.home_store)
-    store = await Store.get_or_none(id=store_id)
-    return _store_ref(store) if store else None
+    return TransferRef(id=operation.id, kind=OperationKind(operation.kind).value, amount=operation.amount)
 
 
-async def _card_with_member(card_id: int) -> Card:
-    return await Card.get(id=card_id).select_related("card_type", "member__home_store")
-
-
-def _money_card_id(card: Card) -> int:
-    return card.parent_id if card.parent_id is not None else card.id
-
-
-async def _balances(card: Card) -> tuple[int | None, int | None]:
-    """The principal and bonus the card spends (its parent's for a subsidiary card), or no
-    balances for a card type that carries no stored value."""
-    if not card.card_type.stores_value:
-        return None, None
-    rows = {
-        a.code: int(a.balance or 0)
-        for a in await Account.filter(
-            card_id=_money_card_id(card), code__in=[AccountCode.CARD_PRINCIPAL, AccountCode.CARD_BONUS]
-        )
-    }
-    return rows.get(AccountCode.CARD_PRINCIPAL, 0), rows.get(AccountCode.CARD_BONUS, 0)
-
-
-async def _card_state(card: Card) -> dict[str, Any]:
-    """The card part of an event: the card, what it can spend, the cards whose topics it concerns."""
-    principal, bonus = await _balances(card)
-    return {
-        "card": CardRef(id=card.id, card_no=card.card_no, status=CardStatus(card.status).value),
-        "principal": principal,
-        "bonus": bonus,
-        "other_cards": (card.parent_id,) if card.parent_id is not None else (),
-    }
+def _event(kind: EventKind, state: State, **details: Any) -> Event:
+    return Event(
+        kind=kind,
+        member=state.member,
+        card=state.card,
+        principal=state.principal,
+        bonus=state.bonus,
+        points=state.points,
+        store=state.store,
+        other_cards=(state.parent_card_id,) if state.parent_card_id is not None else (),
+        **details,
+    )
 
 
 async def operation_event(operation: Operation, operator: str | None) -> Event:
     """A money or points operation: its member, card, store, and the balances now."""
     if operation.card_id is not None:
-        card = await _card_with_member(operation.card_id)
-        member, card_part = card.member, await _card_state(card)
+        state = await card_state(operation.card_id, operation.store_id)
     else:
-        member = await Member.get(id=operation.member_id).select_related("home_store")
-        card_part = {}
-    return Event(
-        kind=OPERATION_KINDS[OperationKind(operation.kind)],
-        member=_member_ref(member),
+        state = await member_state(int(operation.member_id or 0), operation.store_id)
+    return _event(
+        OPERATION_KINDS[OperationKind(operation.kind)],
+        state,
         at=operation.created_at,
-        points=await lots.balance(member.id),
-        transfer=TransferRef(id=operation.id, kind=OperationKind(operation.kind).value, amount=operation.amount),
-        store=await _store(operation.store_id, member),
+        transfer=_transfer(operation),
         operator=operator,
-        **card_part,
     )
 
 
@@ -133,67 +90,55 @@ async def consume_events(actor: Actor, result: tuple[Any, Outcome | None]) -> li
     return [] if outcome is None else await outcome_events(actor, outcome)
 
 
-async def _latest_record(card: Card) -> CardEvent:
+async def _latest_record(card_id: int, status: str) -> CardEvent:
     """The CardEvent that set the card's current status: the operation just committed (two
     operations on one card can't interleave: transitions are guarded by the status they start from)."""
-    record = await CardEvent.filter(card_id=card.id, to_status=card.status).order_by("-id").first()
+    record = await CardEvent.filter(card_id=card_id, to_status=status).order_by("-id").first()
     if record is None:
-        raise LookupError(f"card {card.id} has no record of its status {card.status}")
+        raise LookupError(f"card {card_id} has no record of its status {status}")
     return record
 
 
-async def _card_event(actor: Actor, card: Card, record: CardEvent, operation: Operation | None = None) -> Event:
-    return Event(
-        kind=CARD_ACTIONS[CardAction(record.action)],
-        member=_member_ref(card.member),
+async def _card_event(
+    actor: Actor, card_id: int, status: CardStatus, record: CardEvent | None = None, operation: Operation | None = None
+) -> Event:
+    """A card operation, as `record` (by default the card's latest CardEvent) tells it."""
+    record = record or await _latest_record(card_id, status.value)
+    return _event(
+        CARD_ACTIONS[CardAction(record.action)],
+        await card_state(card_id, record.store_id),
         at=record.created_at,
-        points=await lots.balance(card.member_id),
-        transfer=TransferRef(id=operation.id, kind=OperationKind(operation.kind).value, amount=operation.amount)
-        if operation
-        else None,
-        store=await _store(record.store_id, card.member),
+        transfer=_transfer(operation),
         operator=actor.username,
         reason=record.reason,
-        **await _card_state(card),
     )
 
 
 async def card_events(actor: Actor, card: Card) -> list[Event]:
     """Issue, lost/found, freeze/unfreeze, cancel. A cancel also reports its cash-out transfer,
     and each subsidiary card it cancelled with it (as cancelled by the same operation)."""
-    card = await _card_with_member(card.id)
-    record = await _latest_record(card)
-    if CardStatus(card.status) is not CardStatus.CANCELLED:
-        return [await _card_event(actor, card, record)]
+    status = CardStatus(card.status)
+    if status is not CardStatus.CANCELLED:
+        return [await _card_event(actor, card.id, status)]
+    record = await _latest_record(card.id, status.value)
     cash_out = await Operation.get_or_none(card_id=card.id, kind=OperationKind.CARD_CASH_OUT)
-    events = [await _card_event(actor, card, record, cash_out)]
-    children = await Card.filter(parent_id=card.id, status=CardStatus.CANCELLED).order_by("id").select_related(
-        "card_type", "member__home_store"
-    )
-    events += [await _card_event(actor, child, record) for child in children]
-    return events
+    children = await Card.filter(parent_id=card.id, status=status).order_by("id").values_list("id", flat=True)
+    return [await _card_event(actor, card.id, status, record, cash_out)] + [
+        await _card_event(actor, int(child), status, record) for child in children
+    ]
 
 
 async def replacement_events(actor: Actor, successor: Card) -> list[Event]:
     """补卡: the old card replaced (with the transfer that moved its balance), the new one issued."""
-    old = await Card.get(replaced_by_id=successor.id).select_related("card_type", "member__home_store")
-    new = await _card_with_member(successor.id)
+    old = await Card.get(replaced_by_id=successor.id)
     moved = await Operation.get_or_none(card_id=old.id, kind=OperationKind.CARD_REPLACE)
     return [
-        await _card_event(actor, old, await _latest_record(old), moved),
-        await _card_event(actor, new, await _latest_record(new)),
+        await _card_event(actor, old.id, CardStatus.CANCELLED, operation=moved),
+        await _card_event(actor, successor.id, CardStatus(successor.status)),
     ]
 
 
 async def registration_events(actor: Actor, member: Member) -> list[Event]:
     """A new member, on the stream of the store they registered at (their home store)."""
-    member = await Member.get(id=member.id).select_related("home_store")
-    return [
-        Event(
-            kind=EventKind.MEMBER_REGISTERED,
-            member=_member_ref(member),
-            at=member.created_at,
-            store=_store_ref(member.home_store),
-            operator=actor.username,
-        )
-    ]
+    state = await member_state(member.id, member.home_store_id)
+    return [_event(EventKind.MEMBER_REGISTERED, state, at=member.created_at, operator=actor.username)]

@@ -1,22 +1,27 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from tortoise.transactions import in_transaction
 
 from server.card.models import CardAction, CardKind, CardStatus
 from server.card.services import CardTypeDraft, IssueRequest, cancel_card, change_status, create_card_type, issue_card, replace_card
+from server.core.clock import now
 from server.core.errors import DomainError, ErrorCode
 from server.events import lifecycle
 from server.events.messages import CardRef, Event, EventKind, MemberRef, StoreRef, TransferRef
 from server.ledger.models import Operation, OperationKind
 from server.member.models import Member
 from server.member.services import MemberDraft, create_member
+from server.points.lots import balance as points_balance
+from server.points.models import PointsLot
 from server.program.services import set_earn_rule
 from server.wallet.refunds import RefundRequest, refund
 from server.wallet.services import ConsumeRequest, RechargeRequest, consume, recharge
 from tests.server.wallet.conftest import balances, fund, key
+from tests.sql_count import counting_queries
 
 
 def _member_ref(member: Member, org) -> MemberRef:  # type: ignore[no-untyped-def]
@@ -230,16 +235,31 @@ async def test_a_registration_is_published_on_the_home_store(org, watch):
     assert event.store == StoreRef(id=org.stores["SH002"].id, code="SH002", name="上海二店")
 
 
-async def test_a_failing_broker_never_fails_the_mutation(org, wallet, broker, monkeypatch):
+async def test_a_failing_broker_never_fails_the_mutation(org, wallet, broker, watch, monkeypatch):
     def broken(event: object) -> None:
         raise ConnectionError("broker down")
 
+    watch(f"member:{wallet.member.id}")
     monkeypatch.setattr(broker, "publish", broken)
 
     outcome = await recharge(org.actors["sh001.clerk"], RechargeRequest(card_no="C0001", amount=500, idempotency_key=key()))
 
     assert outcome.replayed is False
     assert await balances(wallet) == (500, 0)
+
+
+async def test_an_event_costs_one_query_and_nothing_while_nobody_subscribes(org, wallet, watch):
+    clerk = org.actors["sh001.clerk"]
+    await fund(org, wallet, 100)
+
+    with counting_queries() as unwatched:
+        await recharge(clerk, RechargeRequest(card_no="C0001", amount=100, idempotency_key=key()))
+    on_member = watch(f"member:{wallet.member.id}")
+    with counting_queries() as watched:
+        await recharge(clerk, RechargeRequest(card_no="C0001", amount=100, idempotency_key=key()))
+
+    assert watched.count == unwatched.count + 1
+    assert len(await on_member.taken()) == 1
 
 
 async def test_without_a_running_broker_services_publish_nothing(org, wallet):
@@ -258,3 +278,15 @@ async def test_a_service_called_inside_an_open_transaction_publishes_nothing(org
 
     assert await on_member.taken() == []
     assert await balances(wallet) == (500, 0)
+
+
+async def test_the_points_reported_are_the_spendable_ones(org, wallet, watch):
+    await PointsLot.create(member_id=wallet.member.id, operation_id=0, amount=40, remaining=40, expires_at=now() - timedelta(seconds=1))
+    await PointsLot.create(member_id=wallet.member.id, operation_id=0, amount=25, remaining=25, expires_at=now() + timedelta(days=1))
+    await PointsLot.create(member_id=wallet.member.id, operation_id=0, amount=9, remaining=0, expires_at=now() + timedelta(days=1))
+    on_member = watch(f"member:{wallet.member.id}")
+
+    await recharge(org.actors["sh001.clerk"], RechargeRequest(card_no="C0001", amount=100, idempotency_key=key()))
+
+    [event] = await on_member.taken()
+    assert event.points == await points_balance(wallet.member.id) == 25
