@@ -1,4 +1,7 @@
-"""Checking the ledger's invariants over a whole database (`tessera verify-ledger`, and tests)."""
+"""Checking the ledger's invariants over a whole database (`tessera verify-ledger`, and tests).
+
+Each check is one pass over its tables (sums grouped once, then joined), not a query per account:
+the transfer table has no index on its account columns, and grows with every payment."""
 
 from __future__ import annotations
 
@@ -7,10 +10,12 @@ from dataclasses import dataclass
 from tortoise import Tortoise
 
 _TRACKED_MISMATCH = """
-SELECT a.id, a.key, a.balance,
-       COALESCE((SELECT SUM(t.amount) FROM ledger_transfer t WHERE t.credit_id = a.id), 0)
-     - COALESCE((SELECT SUM(t.amount) FROM ledger_transfer t WHERE t.debit_id = a.id), 0) AS derived
+SELECT a.id, a.key, a.balance, COALESCE(c.total, 0) - COALESCE(d.total, 0) AS derived
 FROM ledger_account a
+LEFT JOIN (SELECT credit_id AS account_id, SUM(amount) AS total FROM ledger_transfer GROUP BY credit_id) c
+       ON c.account_id = a.id
+LEFT JOIN (SELECT debit_id AS account_id, SUM(amount) AS total FROM ledger_transfer GROUP BY debit_id) d
+       ON d.account_id = a.id
 WHERE a.balance IS NOT NULL
 ORDER BY a.id
 """
@@ -24,9 +29,9 @@ ORDER BY t.id
 """
 
 _LOTS_MISMATCH = """
-SELECT a.member_id, a.balance,
-       COALESCE((SELECT SUM(l.remaining) FROM points_lot l WHERE l.member_id = a.member_id), 0) AS lots
+SELECT a.member_id, a.balance, COALESCE(l.total, 0) AS lots
 FROM ledger_account a
+LEFT JOIN (SELECT member_id, SUM(remaining) AS total FROM points_lot GROUP BY member_id) l ON l.member_id = a.member_id
 WHERE a.code = 'MEMBER_POINTS'
 ORDER BY a.id
 """
