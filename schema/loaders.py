@@ -13,6 +13,7 @@ from tortoise.models import Model
 from tortoise.functions import Sum
 
 from server.access.models import Staff
+from server.care.models import FeedbackEvent
 from server.card.models import Card, CardType
 from server.core.clock import now
 from server.ledger.models import Account, Transfer
@@ -75,6 +76,13 @@ async def _legs_by_operation(operation_ids: Sequence[int]) -> list[list[Transfer
     return [grouped.get(i, []) for i in operation_ids]
 
 
+async def _feedback_events(feedback_ids: Sequence[int]) -> list[list[FeedbackEvent]]:
+    grouped: dict[int, list[FeedbackEvent]] = defaultdict(list)
+    for event in await FeedbackEvent.filter(feedback_id__in=list(feedback_ids)).order_by("id"):
+        grouped[event.feedback_id].append(event)
+    return [grouped.get(i, []) for i in feedback_ids]
+
+
 async def _members(ids: Sequence[int]) -> list[Member | None]:
     rows = {m.id: m for m in await Member.filter(id__in=list(ids)).select_related("home_store")}
     return [rows.get(i) for i in ids]
@@ -97,4 +105,7 @@ class Loaders:
     points_by_member: DataLoader[int, int] = field(default_factory=lambda: DataLoader(load_fn=_points_by_member))
     legs_by_operation: DataLoader[int, list[Transfer]] = field(
         default_factory=lambda: DataLoader(load_fn=_legs_by_operation)
+    )
+    feedback_events: DataLoader[int, list[FeedbackEvent]] = field(
+        default_factory=lambda: DataLoader(load_fn=_feedback_events)
     )

@@ -26,6 +26,7 @@ from strawberry.types.execution import ExecutionContext
 from schema.access.operations import AccessMutation, AccessQuery
 from schema.audit.operations import AuditQuery
 from schema.card.operations import CardMutation, CardQuery
+from schema.care.operations import CareMutation, CareQuery
 from schema.core.errors import code_input_error, expected_error, should_mask
 from schema.core.guards import NulCharacterGuard, QueryCostLimiter
 from schema.core.metrics import OperationMetrics
@@ -53,7 +54,8 @@ log = structlog.get_logger("tessera.graphql")
 
 @strawberry.type(description="Read access to Tessera.")
 class Query(
-    AccessQuery, OrgQuery, MemberQuery, TierQuery, TagQuery, AuditQuery, CardQuery, ProgramQuery, CouponQuery, PointsQuery
+    AccessQuery, OrgQuery, MemberQuery, TierQuery, TagQuery, AuditQuery, CardQuery, ProgramQuery, CouponQuery, PointsQuery,
+    CareQuery,
 ):
     node: relay.Node | None = relay.node(description="Fetches any object by its global ID.")
 
@@ -71,6 +73,7 @@ class Mutation(
     CouponMutation,
     BatchRechargeMutation,
     PointsMutation,
+    CareMutation,
 ):
     pass
 

@@ -20,6 +20,7 @@ MODEL_MODULES: list[str] = [
     "server.points.models",
     "server.coupon.models",
     "server.program.models",
+    "server.care.models",
 ]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"

@@ -119,12 +119,14 @@ FIELD_ACCESS: dict[MemberField, dict[View, Access]] = {
 }
 
 
-def member_scope(actor: Actor) -> dict[str, int]:
-    """Filter kwargs limiting members to those an actor may list: its region's or its store's."""
+def member_scope(actor: Actor, through: str = "") -> dict[str, int]:
+    """Filter kwargs limiting members to those an actor may list: its region's or its store's.
+    `through` names the relation to the member when filtering rows that belong to one ("member")."""
+    prefix = f"{through}__" if through else ""
     if actor.role is Role.REGION:
-        return {"home_store__region_id": actor.region_id or 0}
+        return {f"{prefix}home_store__region_id": actor.region_id or 0}
     if actor.role is Role.STORE:
-        return {"home_store_id": actor.store_id or 0}
+        return {f"{prefix}home_store_id": actor.store_id or 0}
     return {}
 
 

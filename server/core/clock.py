@@ -1,9 +1,17 @@
-"""The one source of 'now', so tests and services agree on time zones (always UTC)."""
+"""The one source of 'now', so tests and services agree on time zones (always UTC), and the
+business day: dates members and staff mean (a birthday, "today") are the brand's local dates."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+BUSINESS_TZ = ZoneInfo("Asia/Shanghai")
 
 
 def now() -> datetime:
     return datetime.now(UTC)
+
+
+def business_today() -> date:
+    return now().astimezone(BUSINESS_TZ).date()

@@ -21,6 +21,17 @@ def clean_text(value: str | None, field: str, *, max_length: int, required: bool
     return text
 
 
+def clean_multiline(value: str | None, field: str, *, max_length: int) -> str:
+    """Free text that may span lines (notes, comments): like `clean_text`, but keeps line breaks;
+    tabs become spaces."""
+    text = (value or "").replace("\r\n", "\n").replace("\t", " ").strip()
+    if len(text) > max_length:
+        raise invalid(field, f"{field} must be at most {max_length} characters.")
+    for line in text.split("\n"):
+        clean_text(line, field, max_length=max_length)
+    return text
+
+
 def clean_code(value: str, field: str = "code") -> str:
     """Org codes (regions, stores) are short upper-case identifiers such as SH001."""
     code = (value or "").strip().upper()

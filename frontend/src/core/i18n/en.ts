@@ -47,6 +47,7 @@ const en: Messages<typeof zhCN> = {
       COUPON_NOT_USABLE: 'This coupon cannot be used.',
       IDEMPOTENCY_CONFLICT: 'This operation was already submitted with different details. Please fill it in again.',
       LIMIT_EXCEEDED: 'Over the limit.',
+      INVALID_TRANSITION: 'This step is not allowed from the current status.',
     },
   },
   money: {

@@ -44,6 +44,7 @@ export default {
       COUPON_NOT_USABLE: '该优惠券不可用。',
       IDEMPOTENCY_CONFLICT: '该操作已用不同的内容提交过，请重新填写后提交。',
       LIMIT_EXCEEDED: '超出限额。',
+      INVALID_TRANSITION: '当前状态下不能进行此操作。',
     },
   },
   money: {
