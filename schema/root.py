@@ -31,6 +31,7 @@ from schema.core.errors import code_input_error, expected_error, should_mask
 from schema.core.guards import NulCharacterGuard, QueryCostLimiter
 from schema.core.metrics import OperationMetrics
 from schema.core.scalars import SCALAR_MAP
+from schema.jobs.operations import JobsQuery
 from schema.coupon.operations import CouponMutation, CouponQuery
 from schema.live.subscriptions import LiveSubscription
 from schema.member.mutations import MemberMutation
@@ -54,8 +55,18 @@ log = structlog.get_logger("tessera.graphql")
 
 @strawberry.type(description="Read access to Tessera.")
 class Query(
-    AccessQuery, OrgQuery, MemberQuery, TierQuery, TagQuery, AuditQuery, CardQuery, ProgramQuery, CouponQuery, PointsQuery,
+    AccessQuery,
+    OrgQuery,
+    MemberQuery,
+    TierQuery,
+    TagQuery,
+    AuditQuery,
+    CardQuery,
+    ProgramQuery,
+    CouponQuery,
+    PointsQuery,
     CareQuery,
+    JobsQuery,
 ):
     node: relay.Node | None = relay.node(description="Fetches any object by its global ID.")
 

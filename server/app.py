@@ -22,6 +22,7 @@ from server.config import Settings
 from server.core import crypto
 from server.db import tortoise_config
 from server.events import lifecycle as events
+from server.jobs.embedded import worker_in_server
 from server.logging import RequestIdMiddleware, configure_logging
 from server.metrics import HttpMetricsMiddleware, metrics
 from server.spa import spa_routes
@@ -54,7 +55,11 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> 
             async with events.running(settings):
                 yield
             return
-        async with RegisterTortoise(app, config=tortoise_config(settings.database_url)), events.running(settings):
+        async with (
+            RegisterTortoise(app, config=tortoise_config(settings.database_url)),
+            events.running(settings),
+            worker_in_server(settings),
+        ):
             yield
 
     return Starlette(

@@ -1,5 +1,5 @@
-"""The `tessera` command: serve, migrate, seed the demo, create staff, expire points, verify the
-ledger, export the schema, and generate migrations. Command names and options are a contract (SPEC §5).
+"""The `tessera` command: serve, run the worker, migrate, seed the demo, create staff, expire
+points, verify the ledger, export the schema, and generate migrations. Command names and options are a contract (SPEC §5).
 
 Each command that touches the database opens the ORM for its own run and always closes the
 connections again (SQLite keeps a process alive otherwise). The GraphQL schema is imported only
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import signal
 import sys
 from collections.abc import AsyncIterator, Coroutine
 from contextlib import asynccontextmanager
@@ -29,6 +30,8 @@ from server.core import crypto
 from server.core.errors import DomainError, not_found
 from server.core.text import clean_code
 from server.db import tortoise_config
+from server.jobs.catalog import REGISTRY
+from server.jobs.runner import Worker
 from server.demo.brand import ACCOUNTS, DEMO_PASSWORD
 from server.demo.seed import seed_demo
 from server.ledger.models import Account, Transfer
@@ -93,6 +96,31 @@ def serve(
         port=port or settings.port,
         workers=workers,
     )
+
+
+@app.command()
+def worker(
+    once: Annotated[bool, typer.Option("--once", help="Enqueue what is due, run every due job, then exit.")] = False,
+    poll: Annotated[float, typer.Option(min=0.05, help="Seconds to wait when no job is due.")] = 1.0,
+) -> None:
+    """Run scheduled and queued work (points expiry, notices, sends) until SIGINT/SIGTERM."""
+
+    async def work() -> int:
+        async with _database(Settings.from_env()):
+            runner = Worker(REGISTRY, poll_seconds=poll)
+            if once:
+                await runner.schedule()
+                return await runner.drain()
+            stop = asyncio.Event()
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(sig, stop.set)
+            await runner.run(stop)
+            return 0
+
+    ran = _run(work())
+    if once:
+        typer.echo(f"Ran {_count(ran, 'job')}.")
 
 
 @app.command()

@@ -21,6 +21,7 @@ MODEL_MODULES: list[str] = [
     "server.coupon.models",
     "server.program.models",
     "server.care.models",
+    "server.jobs.models",
 ]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"

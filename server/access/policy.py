@@ -30,6 +30,7 @@ class Permission(str, Enum):
     MANAGE_MEMBERS = "MANAGE_MEMBERS"
     TAG_MEMBERS = "TAG_MEMBERS"
     VIEW_AUDIT = "VIEW_AUDIT"
+    VIEW_JOBS = "VIEW_JOBS"
     # Sensitive operations: chains name the operators allowed to take money.
     RECHARGE = "RECHARGE"
     REFUND = "REFUND"

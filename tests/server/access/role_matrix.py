@@ -20,6 +20,7 @@ ROLE_PERMISSIONS: dict[Role, list[str]] = {
         "REFUND",
         "TAG_MEMBERS",
         "VIEW_AUDIT",
+        "VIEW_JOBS",
     ],
     Role.REGION: ["CARD_OPS", "EXPORT", "MANAGE_MEMBERS", "TAG_MEMBERS"],
     Role.STORE: ["CARD_OPS", "MANAGE_MEMBERS", "RECHARGE", "REFUND", "TAG_MEMBERS"],

@@ -1,0 +1,22 @@
+"""Every task Tessera's worker runs and every periodic job: the one list other domains add to.
+
+To add work: define a `Task` in your domain (e.g. `server/tier/jobs.py`), list it in TASKS, and,
+for scheduled work, add a `Periodic(task_name, every=..., offset=...)` to PERIODIC.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from server.jobs.registry import Periodic, Registry
+from server.points.jobs import EXPIRE_POINTS
+
+TASKS = [
+    EXPIRE_POINTS,
+]
+
+PERIODIC = [
+    Periodic(EXPIRE_POINTS.name, every=timedelta(hours=1)),
+]
+
+REGISTRY = Registry.of(TASKS, PERIODIC)
