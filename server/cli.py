@@ -25,6 +25,7 @@ from tortoise.exceptions import OperationalError
 
 from server.access.models import Role
 from server.access.services import StaffScope, create_staff
+from server.channels import registry as channels
 from server.config import Settings
 from server.core import crypto
 from server.core.errors import DomainError, not_found
@@ -106,7 +107,9 @@ def worker(
     """Run scheduled and queued work (points expiry, notices, sends) until SIGINT/SIGTERM."""
 
     async def work() -> int:
-        async with _database(Settings.from_env()):
+        settings = Settings.from_env()
+        channels.configure(settings.channels)
+        async with _database(settings):
             runner = Worker(REGISTRY, poll_seconds=poll)
             if once:
                 await runner.schedule()

@@ -7,6 +7,8 @@ import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from server.channels.registry import ChannelSettings
+
 
 def _flag(value: str | None, *, default: bool) -> bool:
     """An on/off setting: 1/true/yes/on or 0/false/no/off (any case); unset or empty is the default."""
@@ -57,6 +59,7 @@ class Settings:
     live_queue_limit: int = 256
     live_recheck_seconds: float = 30.0
     worker_in_server: bool = False
+    channels: ChannelSettings = field(default_factory=ChannelSettings)
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -76,4 +79,5 @@ class Settings:
             live_queue_limit=int(env.get("TESSERA_LIVE_QUEUE_LIMIT", "256")),
             live_recheck_seconds=float(env.get("TESSERA_LIVE_RECHECK_SECONDS", "30")),
             worker_in_server=_worker_in_server(env.get("TESSERA_WORKER_IN_SERVER"), database_url),
+            channels=ChannelSettings.from_env(env),
         )

@@ -22,6 +22,7 @@ MODEL_MODULES: list[str] = [
     "server.program.models",
     "server.care.models",
     "server.jobs.models",
+    "server.delivery.models",
 ]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from server.delivery.services import SEND
 from server.jobs.registry import Periodic, Registry
 from server.points.jobs import EXPIRE_POINTS
 
 TASKS = [
     EXPIRE_POINTS,
+    SEND,
 ]
 
 PERIODIC = [

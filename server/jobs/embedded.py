@@ -7,6 +7,7 @@ import asyncio
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
+from server.channels import registry as channels
 from server.config import Settings
 from server.jobs.catalog import REGISTRY
 from server.jobs.runner import Worker
@@ -17,6 +18,7 @@ async def worker_in_server(settings: Settings) -> AsyncIterator[Worker | None]:
     if not settings.worker_in_server:
         yield None
         return
+    channels.configure(settings.channels)
     worker = Worker(REGISTRY)
     stop = asyncio.Event()
     task = asyncio.create_task(worker.run(stop), name="tessera-worker")

@@ -28,6 +28,7 @@ class JobContext:
     payload: dict[str, Any]
     attempt: int
     max_attempts: int
+    started_at: datetime
 
     @property
     def last_attempt(self) -> bool:

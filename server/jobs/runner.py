@@ -82,7 +82,7 @@ class Worker:
             return await Job.get(id=job.id)
         try:
             async with asyncio.timeout(task.timeout):
-                await task.run(JobContext(job.key, job.payload, job.attempts, task.max_attempts))
+                await task.run(JobContext(job.key, job.payload, job.attempts, task.max_attempts, self.clock()))
         except Exception as exc:  # noqa: BLE001 - any failure of a handler is recorded and retried
             await self._failed(job, task, exc)
         else:
