@@ -32,6 +32,7 @@ from schema.core.guards import NulCharacterGuard, QueryCostLimiter
 from schema.core.metrics import OperationMetrics
 from schema.core.scalars import SCALAR_MAP
 from schema.jobs.operations import JobsQuery
+from schema.notices.operations import NoticesMutation, NoticesQuery
 from schema.coupon.operations import CouponMutation, CouponQuery
 from schema.live.subscriptions import LiveSubscription
 from schema.member.mutations import MemberMutation
@@ -67,6 +68,7 @@ class Query(
     PointsQuery,
     CareQuery,
     JobsQuery,
+    NoticesQuery,
 ):
     node: relay.Node | None = relay.node(description="Fetches any object by its global ID.")
 
@@ -85,6 +87,7 @@ class Mutation(
     BatchRechargeMutation,
     PointsMutation,
     CareMutation,
+    NoticesMutation,
 ):
     pass
 

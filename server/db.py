@@ -23,6 +23,7 @@ MODEL_MODULES: list[str] = [
     "server.care.models",
     "server.jobs.models",
     "server.delivery.models",
+    "server.notices.models",
 ]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"

@@ -10,11 +10,13 @@ from datetime import timedelta
 
 from server.delivery.services import SEND
 from server.jobs.registry import Periodic, Registry
+from server.notices.services import PREPARE
 from server.points.jobs import EXPIRE_POINTS
 
 TASKS = [
     EXPIRE_POINTS,
     SEND,
+    PREPARE,
 ]
 
 PERIODIC = [
