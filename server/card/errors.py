@@ -2,13 +2,30 @@
 
 from __future__ import annotations
 
-from server.card.models import CardStatus
+from server.card.models import CardAction, CardStatus
 from server.core.errors import DomainError, ErrorCode
 
+_REFUSALS: dict[CardAction, str] = {
+    CardAction.REPORT_LOST: "The card can't be reported lost: it is {status}.",
+    CardAction.CANCEL_LOSS: "The card isn't reported lost: it is {status}.",
+    CardAction.FREEZE: "The card can't be frozen: it is {status}.",
+    CardAction.UNFREEZE: "The card isn't frozen: it is {status}.",
+    CardAction.REPLACE: "The card can't be replaced: it is {status}.",
+    CardAction.CANCEL: "The card can't be cancelled: it is {status}.",
+}
 
-def card_not_active(status: CardStatus, field: str = "cardNo") -> DomainError:
-    return DomainError(ErrorCode.CARD_NOT_ACTIVE, f"The card is {status.value.lower()}.", field)
+
+def card_not_active(status: CardStatus, field: str = "cardNo", *, parent: bool = False) -> DomainError:
+    """A card (or, with `parent`, the card whose balance a subsidiary spends) that can't be used."""
+    if parent:
+        message = f"The parent card is {status.value.lower()}, so this card can't be used."
+    else:
+        message = f"The card is {status.value.lower()} and can't be used."
+    return DomainError(ErrorCode.CARD_NOT_ACTIVE, message, field)
 
 
-def illegal_transition(action: str, status: CardStatus) -> DomainError:
-    return DomainError(ErrorCode.INVALID, f"Can't {action} a card that is {status.value.lower()}.", "cardNo")
+def illegal_transition(action: CardAction, status: CardStatus, target: CardStatus | None = None) -> DomainError:
+    """`action` (leading to `target`) doesn't start from `status`, e.g. "The card can't be frozen:
+    it is already frozen."."""
+    state = f"already {status.value.lower()}" if status is target else status.value.lower()
+    return DomainError(ErrorCode.INVALID, _REFUSALS[action].format(status=state), "cardNo")

@@ -188,7 +188,7 @@ async def _parent_for(card_type: CardType, parent_card_no: str | None) -> Card |
     if parent.parent_id is not None:
         raise invalid("parentCardNo", "A subsidiary card can't be a parent.")
     if parent.status != CardStatus.ACTIVE:
-        raise card_not_active(CardStatus(parent.status), "parentCardNo")
+        raise card_not_active(CardStatus(parent.status), "parentCardNo", parent=True)
     return parent
 
 
@@ -209,15 +209,14 @@ async def change_status(actor: Actor | None, card_no: str, action: CardAction, r
     card = await get_card(card_no)
     before = CardStatus(card.status)
     if before not in allowed_from:
-        raise illegal_transition(action.value.lower().replace("_", " "), before)
+        raise illegal_transition(action, before, target)
     async with in_transaction():
         moved = await Card.filter(id=card.id, status=before).update(status=target)
         if moved != 1:
-            raise illegal_transition(action.value.lower().replace("_", " "), before)
+            raise await _overtaken(card.id, action, target)
         card.status = target
         await _record(actor, card, action, before, reason)
     return card
-
 
 
 async def _locked_balances(card_id: int) -> tuple[Account, Account]:
@@ -229,9 +228,12 @@ async def _locked_balances(card_id: int) -> tuple[Account, Account]:
     return rows[ids[0]], rows[ids[1]]
 
 
-async def _post_once(actor: Actor, card: Card, kind: OperationKind, store_id: int | None, legs: list[Leg]) -> None:
-    legs = [leg for leg in legs if leg.amount > 0]
-    if not legs:
+async def _post_once(
+    actor: Actor, card: Card, kind: OperationKind, store_id: int | None, legs: dict[str, Leg]
+) -> None:
+    """The card's one operation of `kind`, its result naming each leg's amount by its key (two
+    legs may share a transfer code: a replacement moves principal and bonus, both CARD_MOVE)."""
+    if not any(leg.amount > 0 for leg in legs.values()):
         return
     key = f"{kind.value.lower()}:card:{card.id}"
     operation = await Operation.create(
@@ -242,19 +244,25 @@ async def _post_once(actor: Actor, card: Card, kind: OperationKind, store_id: in
         card_id=card.id,
         store_id=store_id,
         staff_id=actor.staff_id,
-        amount=sum(leg.amount for leg in legs),
-        result={leg.code.value: leg.amount for leg in legs},
+        amount=sum(leg.amount for leg in legs.values()),
+        result={name: leg.amount for name, leg in legs.items()},
     )
-    await post(operation, legs)
+    await post(operation, [leg for leg in legs.values() if leg.amount > 0])
 
 
-async def _close(actor: Actor, card: Card, replaced_by: int | None) -> CardStatus:
+async def _overtaken(card_id: int, action: CardAction, target: CardStatus | None) -> DomainError:
+    """The refusal for a guarded transition that found the card changed since it was read."""
+    status = await Card.filter(id=card_id).first().values_list("status", flat=True)
+    return illegal_transition(action, CardStatus(status), target)
+
+
+async def _close(card: Card, action: CardAction, replaced_by: int | None) -> CardStatus:
     before = CardStatus(card.status)
     if before == CardStatus.CANCELLED:
-        raise illegal_transition("close", before)
+        raise illegal_transition(action, before, CardStatus.CANCELLED)
     closed = await Card.filter(id=card.id, status=before).update(status=CardStatus.CANCELLED, replaced_by_id=replaced_by)
     if closed != 1:
-        raise illegal_transition("close", before)
+        raise await _overtaken(card.id, action, CardStatus.CANCELLED)
     card.status = CardStatus.CANCELLED
     card.replaced_by_id = replaced_by
     return before
@@ -268,11 +276,23 @@ async def replace_card(actor: Actor | None, card_no: str, new_card_no: str | Non
     reason = clean_text(reason, "reason", max_length=255)
     card = await get_card(card_no)
     if card.status == CardStatus.CANCELLED:
-        raise illegal_transition("replace", CardStatus.CANCELLED)
+        raise illegal_transition(CardAction.REPLACE, CardStatus.CANCELLED)
     number = _clean_card_no(new_card_no, "newCardNo") if new_card_no else _new_card_no()
     if await Card.exists(card_no=number):
         raise DomainError(ErrorCode.DUPLICATE, f"Card number {number} is taken.", "newCardNo")
     carries_value = card.card_type.stores_value and card.parent_id is None
+    try:
+        successor = await _replace(actor, card, number, reason, carries_value=carries_value)
+    except IntegrityError as exc:
+        # Another request took the number between the check above and this insert.
+        if await Card.exists(card_no=number):
+            raise DomainError(ErrorCode.DUPLICATE, f"Card number {number} is taken.", "newCardNo") from exc
+        raise
+    return await Card.get(id=successor.id).select_related("card_type")
+
+
+async def _replace(actor: Actor, card: Card, number: str, reason: str, *, carries_value: bool) -> Card:
+    """The replacement's transaction: the new card, the old one closed, its balance moved."""
     async with in_transaction():
         successor = await Card.create(
             card_no=number,
@@ -282,7 +302,7 @@ async def replace_card(actor: Actor | None, card_no: str, new_card_no: str | Non
             pin_hash=card.pin_hash,
             issued_store_id=actor.store_id,
         )
-        before = await _close(actor, card, successor.id)
+        before = await _close(card, CardAction.REPLACE, successor.id)
         await Card.filter(parent_id=card.id).update(parent_id=successor.id)
         if carries_value:
             old_principal, old_bonus = await _locked_balances(card.id)
@@ -293,14 +313,25 @@ async def replace_card(actor: Actor | None, card_no: str, new_card_no: str | Non
                 card,
                 OperationKind.CARD_REPLACE,
                 actor.store_id,
-                [
-                    Leg(old_principal, new_principal, old_principal.balance or 0, TransferCode.CARD_MOVE),
-                    Leg(old_bonus, new_bonus, old_bonus.balance or 0, TransferCode.CARD_MOVE),
-                ],
+                {
+                    "principal": Leg(old_principal, new_principal, old_principal.balance or 0, TransferCode.CARD_MOVE),
+                    "bonus": Leg(old_bonus, new_bonus, old_bonus.balance or 0, TransferCode.CARD_MOVE),
+                },
             )
         await _record(actor, card, CardAction.REPLACE, before, reason)
         await _record(actor, successor, CardAction.ISSUE, None, f"replaces {card.card_no}")
-    return await Card.get(id=successor.id).select_related("card_type")
+    return successor
+
+
+async def _cancel_subsidiaries(actor: Actor, parent: Card, reason: str) -> None:
+    """Cancels the subsidiary cards of a card being cancelled, each with its own record."""
+    why = f"Parent card {parent.card_no} cancelled" + (f": {reason}" if reason else ".")
+    children = Card.filter(parent_id=parent.id, status__not=CardStatus.CANCELLED).select_for_update().order_by("id")
+    for child in await children:
+        before = CardStatus(child.status)
+        await Card.filter(id=child.id).update(status=CardStatus.CANCELLED)
+        child.status = CardStatus.CANCELLED
+        await _record(actor, child, CardAction.CANCEL, before, why[:255])
 
 
 @publishes(snapshots.card_events)
@@ -318,15 +349,15 @@ async def cancel_card(
     reason = clean_text(reason, "reason", max_length=255)
     card = await get_card(card_no)
     if card.status == CardStatus.CANCELLED:
-        raise illegal_transition("cancel", CardStatus.CANCELLED)
+        raise illegal_transition(CardAction.CANCEL, CardStatus.CANCELLED, CardStatus.CANCELLED)
     carries_value = card.card_type.stores_value and card.parent_id is None
     store = None
     if refund_balance:
         require(actor, Permission.REFUND)
         store = await acting_store(actor, store_id)
     async with in_transaction():
-        before = await _close(actor, card, None)
-        await Card.filter(parent_id=card.id, status__not=CardStatus.CANCELLED).update(status=CardStatus.CANCELLED)
+        before = await _close(card, CardAction.CANCEL, None)
+        await _cancel_subsidiaries(actor, card, reason)
         if carries_value:
             principal, bonus = await _locked_balances(card.id)
             if (principal.balance or 0) + (bonus.balance or 0) > 0:
@@ -338,10 +369,10 @@ async def cancel_card(
                     card,
                     OperationKind.CARD_CASH_OUT,
                     store.id,
-                    [
-                        Leg(principal, takings, principal.balance or 0, TransferCode.CASH_OUT_PRINCIPAL),
-                        Leg(bonus, funding, bonus.balance or 0, TransferCode.FORFEIT_BONUS),
-                    ],
+                    {
+                        "principal": Leg(principal, takings, principal.balance or 0, TransferCode.CASH_OUT_PRINCIPAL),
+                        "bonus": Leg(bonus, funding, bonus.balance or 0, TransferCode.FORFEIT_BONUS),
+                    },
                 )
         await _record(actor, card, CardAction.CANCEL, before, reason)
     return card

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from server.access.policy import Actor, Permission, require
 from server.audit import services as audit
+from server.card.errors import card_not_active
 from server.card.models import Card, CardStatus
 from server.core.errors import DomainError, ErrorCode, invalid, not_found
 from server.ledger.models import Operation, OperationKind
@@ -151,7 +152,7 @@ def _card_problem(card: Card | None, first_row: int, index: int) -> DomainError 
     if first_row != index:
         return invalid("cardNo", f"The card is already in row {first_row}; one row per card.")
     if card.status != CardStatus.ACTIVE:
-        return DomainError(ErrorCode.CARD_NOT_ACTIVE, f"The card is {CardStatus(card.status).value.lower()}.", "cardNo")
+        return card_not_active(CardStatus(card.status))
     if not card.card_type.stores_value:
         return invalid("cardNo", "This card type does not carry stored value.")
     if card.parent_id is not None:

@@ -197,7 +197,7 @@ async def _plan(actor: Actor, request: ConsumeRequest, settings: ProgramSettings
     if card.parent_id is not None:
         parent = await Card.get(id=card.parent_id)
         if parent.status != CardStatus.ACTIVE:
-            raise card_not_active(CardStatus(parent.status))
+            raise card_not_active(CardStatus(parent.status), parent=True)
     member = card.member
     if member.status != "ACTIVE":
         raise invalid("cardNo", "The member is not active.")

@@ -71,7 +71,7 @@ async def test_an_empty_card_is_cancelled_once_and_for_good(api, org, wallet):
     assert first["data"]["cancelCard"]["errors"] == []
     assert first["data"]["cancelCard"]["card"]["status"] == "CANCELLED"
     assert second["data"]["cancelCard"]["errors"] == [
-        {"field": ["cardNo"], "code": "INVALID", "message": "Can't cancel a card that is cancelled."}
+        {"field": ["cardNo"], "code": "INVALID", "message": "The card can't be cancelled: it is already cancelled."}
     ]
     assert await card_state("C0001") == ("CANCELLED", 2)
     assert await Operation.filter(kind="CARD_CASH_OUT").count() == 0

@@ -58,13 +58,13 @@ async def test_legal_transitions_are_recorded_with_who_where_and_why(api, org, w
 @pytest.mark.parametrize(
     ("given", "illegal", "message"),
     [
-        ([], "cancelCardLoss", "Can't cancel loss a card that is active."),
-        ([], "unfreezeCard", "Can't unfreeze a card that is active."),
-        (["freezeCard"], "freezeCard", "Can't freeze a card that is frozen."),
-        (["freezeCard"], "cancelCardLoss", "Can't cancel loss a card that is frozen."),
-        (["reportCardLost"], "reportCardLost", "Can't report lost a card that is lost."),
-        (["reportCardLost"], "freezeCard", "Can't freeze a card that is lost."),
-        (["reportCardLost"], "unfreezeCard", "Can't unfreeze a card that is lost."),
+        ([], "cancelCardLoss", "The card isn't reported lost: it is already active."),
+        ([], "unfreezeCard", "The card isn't frozen: it is already active."),
+        (["freezeCard"], "freezeCard", "The card can't be frozen: it is already frozen."),
+        (["freezeCard"], "cancelCardLoss", "The card isn't reported lost: it is frozen."),
+        (["reportCardLost"], "reportCardLost", "The card can't be reported lost: it is already lost."),
+        (["reportCardLost"], "freezeCard", "The card can't be frozen: it is lost."),
+        (["reportCardLost"], "unfreezeCard", "The card isn't frozen: it is lost."),
     ],
 )
 async def test_illegal_transitions_are_invalid_and_change_nothing(api, org, wallet, given, illegal, message):
@@ -89,7 +89,7 @@ async def test_a_cancelled_card_takes_no_status_change(api, org, wallet, mutatio
     result = await _act(clerk, mutation)
 
     assert [e["code"] for e in result["errors"]] == ["INVALID"]
-    assert result["errors"][0]["message"].endswith("a card that is cancelled.")
+    assert result["errors"][0]["message"].endswith(": it is cancelled.")
     assert await card_state("C0001") == before
 
 
@@ -143,7 +143,7 @@ async def test_lost_and_frozen_cards_cannot_consume_until_restored(api, org, wal
     paid = await clerk(CONSUME, input={"cardNo": "C0001", "amount": "10.00", "idempotencyKey": "c2"})
 
     assert refused["data"]["consume"]["errors"] == [
-        {"field": ["cardNo"], "code": "CARD_NOT_ACTIVE", "message": f"The card is {status}."}
+        {"field": ["cardNo"], "code": "CARD_NOT_ACTIVE", "message": f"The card is {status} and can't be used."}
     ]
     assert paid["data"]["consume"]["errors"] == []
     assert paid["data"]["consume"]["member"]["assets"]["balance"]["principal"] == "40.00"

@@ -103,7 +103,7 @@ async def test_a_subsidiary_card_needs_an_active_parent_that_is_not_itself_subsi
     cases = [
         ({}, (["parentCardNo"], "INVALID", "A subsidiary card needs its parent card.")),
         ({"parentCardNo": "NOPE0001"}, (["parentCardNo"], "NOT_FOUND", "Card not found.")),
-        ({"parentCardNo": "F0001"}, (["parentCardNo"], "CARD_NOT_ACTIVE", "The card is frozen.")),
+        ({"parentCardNo": "F0001"}, (["parentCardNo"], "CARD_NOT_ACTIVE", "The parent card is frozen, so this card can't be used.")),
         ({"parentCardNo": "S0001"}, (["parentCardNo"], "INVALID", "A subsidiary card can't be a parent.")),
     ]
 

@@ -7,6 +7,7 @@ from server.program.services import RechargeRuleDraft, create_recharge_rule
 from tests.schema.card.conftest import CONSUME, RECHARGE, REPLACE, card_state, status_change
 
 LOOKUP = '{ memberLookup(cardNo: "C0001") { cards { cardNo status replacedByCardNo parentCardNo balance { total } } } }'
+MOVES = '{ memberLookup(cardNo: "C0001") { ledger(first: 10) { edges { node { kind amount details } } } } }'
 
 
 async def test_replacing_moves_the_balance_and_subsidiary_cards_to_the_new_number(api, org, wallet):
@@ -88,7 +89,7 @@ async def test_the_old_number_is_dead_after_a_replacement(api, org, wallet):
     assert len(new_no) == 16 and new_no.isdigit()
     assert [e["code"] for e in old_spend["data"]["consume"]["errors"]] == ["CARD_NOT_ACTIVE"]
     assert again["data"]["replaceCard"]["errors"] == [
-        {"field": ["cardNo"], "code": "INVALID", "message": "Can't replace a card that is cancelled."}
+        {"field": ["cardNo"], "code": "INVALID", "message": "The card can't be replaced: it is cancelled."}
     ]
     assert new_spend["data"]["consume"]["member"]["assets"]["balance"]["total"] == "29.00"
     assert await Card.all().count() == 2
@@ -109,3 +110,33 @@ async def test_replacing_with_a_taken_number_changes_nothing(api, org, wallet):
     assert await card_state("C0001") == before
     assert await Operation.filter(kind="CARD_REPLACE").count() == 0
     assert await Card.all().count() == 2
+
+
+async def test_the_recorded_replacement_tells_principal_and_bonus_apart_on_every_read(api, org, wallet):
+    await create_recharge_rule(org.actors["hq.admin"], RechargeRuleDraft("充100送10", 10_000, 1_000))
+    clerk = await api.login("sh001.clerk")
+    await clerk(RECHARGE, input={"cardNo": "C0001", "amount": "100.00", "idempotencyKey": "r1"})
+    await clerk(REPLACE, cardNo="C0001", newCardNo="C0002")
+
+    first = await clerk(MOVES)
+    again = await clerk(MOVES)
+
+    move = await Operation.get(kind="CARD_REPLACE")
+    assert move.result == {"principal": 10_000, "bonus": 1_000}
+    assert first["data"]["memberLookup"]["ledger"]["edges"][0]["node"] == {
+        "kind": "CARD_REPLACE",
+        "amount": "110.00",
+        "details": {"principal": 10_000, "bonus": 1_000},
+    }
+    assert again == first
+
+
+async def test_a_replacement_without_bonus_records_a_zero_bonus(api, org, wallet):
+    clerk = await api.login("sh001.clerk")
+    await clerk(RECHARGE, input={"cardNo": "C0001", "amount": "30.00", "idempotencyKey": "r1"})
+
+    await clerk(REPLACE, cardNo="C0001", newCardNo="C0002")
+
+    move = await Operation.get(kind="CARD_REPLACE")
+    assert (move.amount, move.result) == (3_000, {"principal": 3_000, "bonus": 0})
+    assert await Transfer.filter(operation_id=move.id).count() == 1

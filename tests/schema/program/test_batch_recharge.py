@@ -131,7 +131,7 @@ async def test_any_bad_row_refuses_the_whole_batch_naming_each_bad_row(api, org,
                 "code": "INVALID",
                 "message": "The card is already in row 2; one row per card.",
             },
-            {"field": ["items", "4", "cardNo"], "code": "CARD_NOT_ACTIVE", "message": "The card is lost."},
+            {"field": ["items", "4", "cardNo"], "code": "CARD_NOT_ACTIVE", "message": "The card is lost and can't be used."},
             {
                 "field": ["items", "5", "cardNo"],
                 "code": "INVALID",
@@ -192,7 +192,7 @@ async def test_a_row_that_fails_while_running_stops_only_itself(api, org, cards,
     result = body["data"]["batchRecharge"]
     assert [r["transfer"] is not None for r in result["rows"]] == [True, False, True]
     assert result["errors"] == [
-        {"field": ["items", "1", "cardNo"], "code": "CARD_NOT_ACTIVE", "message": "The card is frozen."}
+        {"field": ["items", "1", "cardNo"], "code": "CARD_NOT_ACTIVE", "message": "The card is frozen and can't be used."}
     ]
     assert await _principals(cards) == [1_000, 0, 3_000]
     assert (await AuditEntry.get(action="wallet.batch_recharge")).after["failed"] == [1]

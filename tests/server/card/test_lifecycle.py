@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
+from server.audit.models import AuditEntry
 from server.card.models import Card, CardAction, CardEvent, CardKind, CardStatus
+from server.card import services
 from server.card.services import (
     CardTypeDraft,
     IssueRequest,
@@ -101,7 +103,7 @@ async def test_cancel_with_refund_pays_out_principal_and_forfeits_bonus(org, wal
     await cancel_card(org.actors["sh001.clerk"], "C0001", "用户注销", refund_balance=True)
 
     cash_out = await Operation.get(kind="CARD_CASH_OUT")
-    assert cash_out.result == {"CASH_OUT_PRINCIPAL": 1_000, "FORFEIT_BONUS": 100}
+    assert cash_out.result == {"principal": 1_000, "bonus": 100}
     assert await balances(wallet) == (0, 0)
     assert (await Card.get(id=wallet.card.id)).status == CardStatus.CANCELLED
 
@@ -118,3 +120,54 @@ async def test_a_subsidiary_card_spends_its_parents_balance(org, wallet):
     await consume(org.actors["sh001.clerk"], ConsumeRequest(card_no="S0001", amount=300, idempotency_key=key()))
 
     assert await balances(wallet) == (700, 0)
+
+
+async def test_a_number_taken_after_the_check_is_a_duplicate_and_the_replacement_changes_nothing(org, wallet, monkeypatch):
+    clerk = org.actors["sh001.clerk"]
+    await fund(org, wallet, 500)
+    checked_replace = services._replace
+
+    async def overtaken(*args, **kwargs):
+        # Another request issues the number between replace_card's check and its insert.
+        await issue_card(clerk, IssueRequest(wallet.member.id, wallet.card_type.id, card_no="C0002"))
+        return await checked_replace(*args, **kwargs)
+
+    monkeypatch.setattr(services, "_replace", overtaken)
+
+    with pytest.raises(DomainError) as caught:
+        await replace_card(clerk, "C0001", "C0002")
+
+    assert (caught.value.code, caught.value.field, caught.value.message) == (
+        ErrorCode.DUPLICATE,
+        ["newCardNo"],
+        "Card number C0002 is taken.",
+    )
+    card = await Card.get(id=wallet.card.id)
+    assert (card.status, card.replaced_by_id) == (CardStatus.ACTIVE, None)
+    assert await balances(wallet) == (500, 0)
+    assert await CardEvent.filter(card_id=card.id).count() == 1
+    assert await Operation.filter(kind="CARD_REPLACE").count() == 0
+    assert await Card.all().count() == 2
+
+
+async def test_cancelling_a_card_records_who_where_when_and_why_for_each_subsidiary(org, wallet):
+    hq, clerk = org.actors["hq.admin"], org.actors["sh001.clerk"]
+    sub_type = await create_card_type(hq, CardTypeDraft(code="SUB", name="副卡", kind=CardKind.SUBSIDIARY))
+    for number in ("S0001", "S0002", "S0003"):
+        await issue_card(clerk, IssueRequest(wallet.member.id, sub_type.id, card_no=number, parent_card_no="C0001"))
+    await change_status(clerk, "S0002", CardAction.FREEZE)
+    await cancel_card(clerk, "S0003")
+
+    await cancel_card(clerk, "C0001", "用户注销")
+
+    subs = await Card.filter(parent_id=wallet.card.id).order_by("card_no")
+    assert [s.status for s in subs] == [CardStatus.CANCELLED] * 3
+    last = [await CardEvent.filter(card_id=s.id).order_by("-id").first() for s in subs]
+    assert [(e.action, e.from_status, e.to_status, e.reason, e.staff_id, e.store_id) for e in last] == [
+        (CardAction.CANCEL, "ACTIVE", "CANCELLED", "Parent card C0001 cancelled: 用户注销", clerk.staff_id, clerk.store_id),
+        (CardAction.CANCEL, "FROZEN", "CANCELLED", "Parent card C0001 cancelled: 用户注销", clerk.staff_id, clerk.store_id),
+        (CardAction.CANCEL, "ACTIVE", "CANCELLED", "", clerk.staff_id, clerk.store_id),
+    ]
+    assert [await CardEvent.filter(card_id=s.id, action=CardAction.CANCEL).count() for s in subs] == [1, 1, 1]
+    audited = await AuditEntry.filter(action="card.cancel", target_id__in=[str(s.id) for s in subs[:2]]).count()
+    assert audited == 2
