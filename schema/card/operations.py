@@ -100,6 +100,15 @@ class CardMutation:
         return CardPayload(card=Card.from_model(card))
 
     @payload_mutation(
+        description="重置密码: sets the card's 6-digit payment PIN (with the member present) and unlocks spending "
+        "locked by wrong PINs. Refused for a cancelled card.",
+        requires=Permission.RESET_PIN,
+    )
+    async def reset_card_pin(self, info: Info, card_no: str, new_pin: str, reason: str | None = None) -> CardPayload:
+        card = await services.reset_card_pin(info.context.actor, card_no, new_pin, reason)
+        return CardPayload(card=Card.from_model(card))
+
+    @payload_mutation(
         description="注销: refused while stored value remains unless refundBalance (principal paid out at the "
         "store, bonus forfeited; needs REFUND too).",
         requires=Permission.CARD_OPS,

@@ -16,7 +16,7 @@ from strawberry.permission import BasePermission
 from strawberry.types.field import StrawberryField
 
 from schema.core.errors import UserError
-from server.access.policy import Access, MemberField, Permission, field_access, require
+from server.access.policy import Access, MemberField, Permission, denial, field_access, require
 from server.core.errors import DomainError, ErrorCode
 
 
@@ -32,7 +32,7 @@ def Requires(permission: Permission) -> type[BasePermission]:  # noqa: N802 - re
     """A permission class for query fields that need one policy permission."""
 
     class _Requires(BasePermission):
-        message = f"Your account may not {permission.value.lower().replace('_', ' ')}."
+        message = denial(permission)
         error_extensions = {"code": ErrorCode.PERMISSION_DENIED.value}
 
         def has_permission(self, source: Any, info: strawberry.Info, **kwargs: Any) -> bool:

@@ -35,12 +35,20 @@ class Permission(str, Enum):
     RECHARGE = "RECHARGE"
     REFUND = "REFUND"
     CARD_OPS = "CARD_OPS"
+    RESET_PIN = "RESET_PIN"
     ADJUST = "ADJUST"
     EXPORT = "EXPORT"
 
 
 SENSITIVE: frozenset[Permission] = frozenset(
-    {Permission.RECHARGE, Permission.REFUND, Permission.CARD_OPS, Permission.ADJUST, Permission.EXPORT}
+    {
+        Permission.RECHARGE,
+        Permission.REFUND,
+        Permission.CARD_OPS,
+        Permission.RESET_PIN,
+        Permission.ADJUST,
+        Permission.EXPORT,
+    }
 )
 
 ROLE_DEFAULTS: dict[Role, frozenset[Permission]] = {
@@ -55,9 +63,34 @@ ROLE_DEFAULTS: dict[Role, frozenset[Permission]] = {
             Permission.RECHARGE,
             Permission.REFUND,
             Permission.CARD_OPS,
+            # The member is at the counter with proof of identity; REGION staff aren't.
+            Permission.RESET_PIN,
         }
     ),
 }
+
+
+_ACTIVITIES: dict[Permission, str] = {
+    Permission.MANAGE_ORG: "manage regions and stores",
+    Permission.MANAGE_STAFF: "manage staff",
+    Permission.MANAGE_TIERS: "manage tiers",
+    Permission.MANAGE_TAGS: "manage tags",
+    Permission.MANAGE_PROGRAM: "manage the loyalty program",
+    Permission.MANAGE_MEMBERS: "manage members",
+    Permission.TAG_MEMBERS: "tag members",
+    Permission.VIEW_AUDIT: "view the audit log",
+    Permission.RECHARGE: "recharge",
+    Permission.REFUND: "refund",
+    Permission.CARD_OPS: "operate cards",
+    Permission.RESET_PIN: "reset card PINs",
+    Permission.ADJUST: "adjust balances or points",
+    Permission.EXPORT: "export data",
+}
+
+
+def denial(permission: Permission) -> str:
+    """The message for an actor lacking `permission`, e.g. "Your account may not operate cards."."""
+    return f"Your account may not {_ACTIVITIES[permission]}."
 
 
 def effective_permissions(role: Role, grants: list[str], withholds: list[str]) -> frozenset[Permission]:
@@ -88,7 +121,7 @@ def require(actor: Actor | None, permission: Permission | None = None) -> Actor:
     if actor is None:
         raise DomainError(ErrorCode.UNAUTHENTICATED, "Sign in first.")
     if permission is not None and not actor.can(permission):
-        raise permission_denied(f"Your account may not {permission.value.lower().replace('_', ' ')}.")
+        raise permission_denied(denial(permission))
     return actor
 
 

@@ -12,6 +12,7 @@ _REFUSALS: dict[CardAction, str] = {
     CardAction.UNFREEZE: "The card isn't frozen: it is {status}.",
     CardAction.REPLACE: "The card can't be replaced: it is {status}.",
     CardAction.CANCEL: "The card can't be cancelled: it is {status}.",
+    CardAction.PIN_RESET: "The card's PIN can't be reset: it is {status}.",
 }
 
 

@@ -133,9 +133,15 @@ class IssueRequest:
     pin: str | None = None
 
 
-def _check_pin(pin: str) -> None:
-    if not (pin.isdigit() and len(pin) == 6):
-        raise invalid("pin", "A PIN is 6 digits.")
+_PIN_RUNS = "01234567890", "09876543210"
+
+
+def _check_pin(pin: str, field: str = "pin") -> None:
+    """6 digits, not one digit repeated (000000) nor a run (123456, 654321)."""
+    if not (pin.isascii() and pin.isdigit() and len(pin) == 6):
+        raise invalid(field, "A PIN must be exactly 6 digits.")
+    if len(set(pin)) == 1 or any(pin in run for run in _PIN_RUNS):
+        raise invalid(field, "A PIN can't be one digit repeated or a run like 123456; choose another.")
 
 
 @publishes(snapshots.card_events)
@@ -375,4 +381,39 @@ async def cancel_card(
                     },
                 )
         await _record(actor, card, CardAction.CANCEL, before, reason)
+    return card
+
+
+async def reset_card_pin(actor: Actor | None, card_no: str, new_pin: str, reason: str | None = None) -> Card:
+    """Sets a card's payment PIN (the member is at the counter; the old PIN is forgotten) and
+    unlocks spending locked by wrong PINs. Refused for a cancelled card."""
+    actor = require(actor, Permission.RESET_PIN)
+    reason = clean_text(reason, "reason", max_length=255)
+    _check_pin(new_pin or "", "newPin")
+    card = await get_card(card_no)
+    status = CardStatus(card.status)
+    if status == CardStatus.CANCELLED:
+        raise illegal_transition(CardAction.PIN_RESET, status)
+    pin_hash = await hash_password(new_pin)
+    async with in_transaction():
+        if await Card.filter(id=card.id, status=status).update(pin_hash=pin_hash, pin_failures=0) != 1:
+            raise await _overtaken(card.id, CardAction.PIN_RESET, None)
+        await CardEvent.create(
+            card_id=card.id,
+            action=CardAction.PIN_RESET,
+            from_status=status.value,
+            to_status=status.value,
+            reason=reason,
+            staff_id=actor.staff_id,
+            store_id=actor.store_id,
+        )
+        await audit.record(
+            actor,
+            "card.pin_reset",
+            "Card",
+            card.id,
+            {"pin_failures": card.pin_failures},
+            {**_snapshot(card), "pin_failures": 0, **({"reason": reason} if reason else {})},
+        )
+    card.pin_hash, card.pin_failures = pin_hash, 0
     return card

@@ -237,7 +237,7 @@ async def _check_pin(card: Card, pin: str | None) -> None:
     if not card.card_type.requires_pin:
         return
     if card.pin_failures >= PIN_ATTEMPTS:
-        raise DomainError(ErrorCode.ACCOUNT_LOCKED, "Too many wrong PINs: spending on this card is locked.", "pin")
+        raise DomainError(ErrorCode.ACCOUNT_LOCKED, "Too many wrong PINs: spending on this card is locked until staff reset the PIN.", "pin")
     if not pin or not await verify_password(card.pin_hash, pin):
         await Card.filter(id=card.id).update(pin_failures=F("pin_failures") + 1)
         raise DomainError(ErrorCode.INVALID, "Wrong PIN.", "pin")

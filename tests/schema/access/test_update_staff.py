@@ -161,7 +161,7 @@ async def test_grants_and_withholds_apply_to_live_sessions(api: Api, org: Any) -
     assert me == {
         "grants": ["EXPORT"],
         "withholds": ["RECHARGE"],
-        "permissions": ["CARD_OPS", "EXPORT", "MANAGE_MEMBERS", "REFUND", "TAG_MEMBERS"],
+        "permissions": ["CARD_OPS", "EXPORT", "MANAGE_MEMBERS", "REFUND", "RESET_PIN", "TAG_MEMBERS"],
     }
 
 

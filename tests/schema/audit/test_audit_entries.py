@@ -172,7 +172,7 @@ async def test_region_and_store_staff_get_null_and_permission_denied(api: Api, o
     # then
     assert body["data"] == {"auditEntries": None, "me": {"username": username}}
     assert [(e["path"], e["extensions"]["code"], e["message"]) for e in body["errors"]] == [
-        (["auditEntries"], "PERMISSION_DENIED", "Your account may not view audit.")
+        (["auditEntries"], "PERMISSION_DENIED", "Your account may not view the audit log.")
     ]
 
 

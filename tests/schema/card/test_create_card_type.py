@@ -75,7 +75,7 @@ async def test_only_hq_creates_card_types(api, org):
         body = await client(CREATE, input={"code": "X", "name": "卡"})
 
         assert body["data"]["createCardType"]["errors"] == [
-            {"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage program."}
+            {"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage the loyalty program."}
         ]
     anonymous = await api(CREATE, input={"code": "X", "name": "卡"})
     assert [e["code"] for e in anonymous["data"]["createCardType"]["errors"]] == ["UNAUTHENTICATED"]

@@ -125,9 +125,11 @@ async def test_a_pin_is_required_by_types_that_need_it_and_stored_hashed(api, or
     given = {"memberId": gid("Member", wallet.member.id), "cardTypeId": gid("CardType", pin_type.id), "cardNo": "P0001"}
     cases = [
         ({}, "This card type needs a PIN."),
-        ({"pin": "12345"}, "A PIN is 6 digits."),
-        ({"pin": "1234567"}, "A PIN is 6 digits."),
-        ({"pin": "12345a"}, "A PIN is 6 digits."),
+        ({"pin": "12345"}, "A PIN must be exactly 6 digits."),
+        ({"pin": "1234567"}, "A PIN must be exactly 6 digits."),
+        ({"pin": "12345a"}, "A PIN must be exactly 6 digits."),
+        ({"pin": "888888"}, "A PIN can't be one digit repeated or a run like 123456; choose another."),
+        ({"pin": "345678"}, "A PIN can't be one digit repeated or a run like 123456; choose another."),
     ]
 
     for extra, message in cases:
@@ -148,5 +150,5 @@ async def test_accounts_without_card_operations_may_not_issue_cards(api, org, wa
 
     body = await clerk(ISSUE, input=_input(wallet, cardNo="C0009"))
 
-    assert _errors(body) == [(None, "PERMISSION_DENIED", "Your account may not card ops.")]
+    assert _errors(body) == [(None, "PERMISSION_DENIED", "Your account may not operate cards.")]
     assert await Card.all().count() == 1

@@ -59,7 +59,7 @@ async def test_five_wrong_pins_lock_spending_even_with_the_right_pin(api, org, p
 
     assert [[e["code"] for e in w["data"]["consume"]["errors"]] for w in wrong] == [["INVALID"]] * 5
     assert locked["data"]["consume"]["errors"] == [
-        {"field": ["pin"], "code": "ACCOUNT_LOCKED", "message": "Too many wrong PINs: spending on this card is locked."}
+        {"field": ["pin"], "code": "ACCOUNT_LOCKED", "message": "Too many wrong PINs: spending on this card is locked until staff reset the PIN."}
     ]
     assert {"cardNo": "P0001", "pinLocked": True} in shown["data"]["memberLookup"]["cards"]
     assert await Operation.filter(kind="CONSUME").count() == 0

@@ -34,5 +34,5 @@ async def test_requires_answers_unauthenticated_then_denied_then_allowed_without
 
     assert [e.extensions["code"] for e in anonymous.errors] == ["UNAUTHENTICATED"]
     assert [e.extensions["code"] for e in clerk.errors] == ["PERMISSION_DENIED"]
-    assert clerk.errors[0].message == "Your account may not view audit."
+    assert clerk.errors[0].message == "Your account may not view the audit log."
     assert hq.data == {"secret": "s"} and hq.errors is None

@@ -165,6 +165,6 @@ async def test_only_hq_creates_templates(api, org, username):
     body = await client(CREATE_TEMPLATE, input=BASE)
 
     assert body["data"]["createCouponTemplate"]["errors"] == [
-        {"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage program."}
+        {"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage the loyalty program."}
     ]
     assert await CouponTemplate.all().count() == 0

@@ -170,6 +170,6 @@ async def test_only_hq_issues_coupons(api, org, people, username):
     )
 
     assert body["data"]["issueCoupons"]["errors"] == [
-        {"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage program."}
+        {"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage the loyalty program."}
     ]
     assert await Coupon.all().count() == 0

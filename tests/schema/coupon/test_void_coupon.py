@@ -65,7 +65,7 @@ async def test_only_hq_voids_coupons(api, org, wallet, username):
     body = await client(VOID, code=coupon.code, reason="x")
 
     assert body["data"]["voidCoupon"]["errors"] == [
-        {"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage program."}
+        {"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage the loyalty program."}
     ]
     assert (await Coupon.get(id=coupon.id)).status == CouponStatus.ISSUED
     assert await AuditEntry.filter(action="coupon.void").count() == 0

@@ -25,4 +25,4 @@ mutation($id: ID!, $name: String, $address: String, $isActive: Boolean) {{
 }}
 """
 
-DENIED = [{"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage org."}]
+DENIED = [{"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage regions and stores."}]

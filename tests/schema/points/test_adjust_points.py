@@ -62,7 +62,7 @@ async def test_a_store_clerk_can_not_adjust_points_and_nothing_changes(api, org,
 
     assert body["data"]["adjustPoints"]["transfer"] is None
     assert body["data"]["adjustPoints"]["errors"] == [
-        {"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not adjust."}
+        {"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not adjust balances or points."}
     ]
     assert await account_balance(wallet.member.id) == 0
     assert await Operation.all().count() == 0

@@ -224,7 +224,7 @@ async def test_a_malformed_batch_is_refused(api, org, cards, given, error):
 
 @pytest.mark.parametrize(
     ("username", "message"),
-    [("sh001.clerk", "Your account may not manage program."), ("east.manager", "Your account may not recharge.")],
+    [("sh001.clerk", "Your account may not manage the loyalty program."), ("east.manager", "Your account may not recharge.")],
 )
 async def test_store_and_region_accounts_run_no_batches(api, org, cards, username, message):
     client = await api.login(username)

@@ -118,7 +118,7 @@ async def test_only_hq_sets_earn_rules(api, org, username):
     body = await client(SET_EARN, input={"pointsPerYuan": 100})
 
     assert body["data"]["setEarnRule"]["errors"] == [
-        {"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage program."}
+        {"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage the loyalty program."}
     ]
     assert await EarnRule.all().count() == 0
 

@@ -106,7 +106,7 @@ async def test_only_hq_manages_rules(api, org, username):
     created = await client(CREATE_RULE, input={"name": "自己送", "minAmount": "1.00", "bonusAmount": "1.00"})
     deactivated = await client(DEACTIVATE_RULE, id=gid("RechargeRule", rule.id))
 
-    denied = {"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage program."}
+    denied = {"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage the loyalty program."}
     assert created["data"]["createRechargeRule"]["errors"] == [denied]
     assert deactivated["data"]["deactivateRechargeRule"]["errors"] == [denied]
     assert [(r.name, r.is_active) for r in await RechargeRule.all()] == [("充100送10", True)]

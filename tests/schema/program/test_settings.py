@@ -86,7 +86,7 @@ async def test_only_hq_changes_the_settings(api, org, username):
     body = await client(UPDATE, input={"maxAmount": "1.00"})
 
     assert body["data"]["updateProgramSettings"]["errors"] == [
-        {"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage program."}
+        {"field": None, "code": "PERMISSION_DENIED", "message": "Your account may not manage the loyalty program."}
     ]
     assert await _stored() == (10_000_000, 100, 24)
 
