@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from pypika_tortoise.terms import LiteralValue
 from tortoise import fields
+from tortoise.indexes import Index
 from tortoise.models import Model
+
+if TYPE_CHECKING:
+    from tortoise.backends.base.schema_generator import BaseSchemaGenerator
 
 
 class ProgramSettings(Model):
@@ -36,8 +43,35 @@ class RechargeRule(Model):
         table = "recharge_rule"
 
 
+class UniqueExpressionIndex(Index):
+    """A UNIQUE index over SQL expressions, written alike for SQLite and PostgreSQL (tortoise's own
+    Index puts its type after the table name on PostgreSQL, where UNIQUE can't go).
+
+    aerich rebuilds indexes as plain `Index`es when it writes a migration: on PostgreSQL the
+    generated CREATE statement must be corrected by hand to this class's `get_sql`."""
+
+    INDEX_TYPE = "UNIQUE"
+
+    def __init__(self, *expressions: str, name: str) -> None:
+        super().__init__(*(LiteralValue(e) for e in expressions), name=name)
+
+    def get_sql(self, schema_generator: BaseSchemaGenerator, model: type[Model], safe: bool) -> str:
+        return schema_generator.UNIQUE_INDEX_CREATE_TEMPLATE.format(
+            exists="IF NOT EXISTS " if safe else "",
+            index_name=self.name,
+            index_type="",
+            table_name=schema_generator._qualify_table_name(model._meta.db_table, model._meta.schema),
+            fields=schema_generator._format_index_fields(self.field_names),
+            extra="",
+        )
+
+
 class EarnRule(Model):
-    """Points per yuan paid at a store (null store = the brand default), before tier multipliers."""
+    """Points per yuan paid at a store (null store = the brand default), before tier multipliers.
+
+    One rule per store and at most one brand default, enforced by the database: a unique
+    `store_id` alone lets any number of NULL rows in (NULLs are distinct on both dialects), so
+    the unique index is over COALESCE(store_id, 0) (store ids start at 1)."""
 
     id = fields.IntField(primary_key=True)
     store_id = fields.IntField(null=True, unique=True)
@@ -49,3 +83,4 @@ class EarnRule(Model):
 
     class Meta:
         table = "earn_rule"
+        indexes = (UniqueExpressionIndex('COALESCE("store_id", 0)', name="uidx_earn_rule_scope"),)

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
+from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
@@ -190,6 +192,17 @@ async def set_earn_rule(
         "promotion_ends_at": promotion_ends_at,
     }
     snapshot = {**values, "promotion_starts_at": iso(promotion_starts_at), "promotion_ends_at": iso(promotion_ends_at)}
+    try:
+        return await _save_earn_rule(actor, store_id, values, snapshot)
+    except IntegrityError:
+        # A concurrent call created the rule first (the unique index allows one per store and one
+        # brand default): this one replaces it instead.
+        return await _save_earn_rule(actor, store_id, values, snapshot)
+
+
+async def _save_earn_rule(
+    actor: Actor | None, store_id: int | None, values: dict[str, Any], snapshot: dict[str, Any]
+) -> EarnRule:
     async with in_transaction():
         rule = await EarnRule.filter(store_id=store_id).first()
         before = None
