@@ -87,11 +87,29 @@ class ConsumeBreakdown:
         )
 
 
+def _points_change(row: models.Operation) -> int | None:
+    """A points operation's signed change to the member's points (its amount is a count of points)."""
+    kind = models.OperationKind(row.kind)
+    if kind == models.OperationKind.POINTS_ADJUST:
+        return int(row.result["points"])
+    if kind in (models.OperationKind.POINTS_REDEEM, models.OperationKind.POINTS_EXPIRE):
+        return -row.amount
+    return None
+
+
 @strawberry.type(description="A money or points operation (recharge, consume, refund, …) with its ledger legs.")
 class Transfer(ModelNode):
     id: relay.NodeID[int]
     kind: TransferKind = strawberry.field(description="RECHARGE, CONSUME, REFUND, …")
-    amount: Money = strawberry.field(description="The headline amount: recharged, paid or refunded.")
+    amount: Money = strawberry.field(
+        description="The headline amount of money: recharged, paid, refunded or moved. 0.00 for points operations "
+        "(POINTS_ADJUST, POINTS_REDEEM, POINTS_EXPIRE), which move no money: see points."
+    )
+    points: int | None = strawberry.field(
+        description="For points operations (POINTS_ADJUST, POINTS_REDEEM, POINTS_EXPIRE): the points the member "
+        "gained (positive) or lost (negative). Null for money operations; a consume's or refund's points are in "
+        "breakdown and details."
+    )
     order_ref: str = strawberry.field(description="The caller's order reference.")
     idempotency_key: str = strawberry.field(description="The key the operation ran under.")
     created_at: datetime = strawberry.field(description="When it happened.")
@@ -141,10 +159,12 @@ class Transfer(ModelNode):
 
     @classmethod
     def from_model(cls, row: models.Operation, info: Any = None) -> Transfer:
+        points = _points_change(row)
         return cls(
             id=row.id,
             kind=row.kind,
-            amount=Money(row.amount),
+            amount=Money(0 if points is not None else row.amount),
+            points=points,
             order_ref=row.order_ref,
             idempotency_key=row.idempotency_key,
             created_at=row.created_at,
