@@ -71,7 +71,7 @@ async def create_card_type(actor: Actor | None, draft: CardTypeDraft) -> CardTyp
             card_type = await CardType.create(**values)
             await audit.record(actor, "card_type.create", "CardType", card_type.id, None, _type_snapshot(card_type))
     except IntegrityError as exc:
-        raise DomainError(ErrorCode.DUPLICATE, f"Card type {code} exists.", "code") from exc
+        raise DomainError(ErrorCode.DUPLICATE, f"A card type with code {code} already exists.", "code") from exc
     return card_type
 
 
@@ -86,7 +86,7 @@ def _new_card_no() -> str:
 def _clean_card_no(card_no: str, field: str = "cardNo") -> str:
     text = (card_no or "").strip()
     if not (4 <= len(text) <= 32 and text.isascii() and text.isalnum()):
-        raise invalid(field, "Card numbers are 4-32 letters or digits.")
+        raise invalid(field, "A card number is 4 to 32 letters or digits.")
     return text.upper()
 
 
@@ -368,7 +368,7 @@ async def cancel_card(
             principal, bonus = await _locked_balances(card.id)
             if (principal.balance or 0) + (bonus.balance or 0) > 0:
                 if store is None:
-                    raise invalid("refundBalance", "The card still holds stored value: refund it (principal only) to cancel.")
+                    raise invalid("refundBalance", "The card still holds stored value: cancel it with refundBalance to pay out the principal (the bonus is forfeited).")
                 takings, funding = (await accounts.resolve([accounts.store_takings(store.id), accounts.BONUS_FUNDING])).values()
                 await _post_once(
                     actor,

@@ -49,7 +49,7 @@ def _check_template(draft: TemplateDraft, at: datetime) -> None:
     if draft.kind == CouponKind.CASH_OFF and draft.value <= 0:
         raise invalid("amountOff", "A cash-off coupon takes a positive amount off.")
     if draft.kind == CouponKind.PERCENT_OFF and not 1 <= draft.value <= 99:
-        raise invalid("percentOff", "A percent-off coupon takes 1-99% off.")
+        raise invalid("percentOff", "A percent-off coupon takes between 1% and 99% off.")
     if draft.kind == CouponKind.GIFT and draft.value != 0:
         raise invalid("value", "A gift coupon has no value off.")
     if draft.threshold < 0:
@@ -61,13 +61,13 @@ def _check_template(draft: TemplateDraft, at: datetime) -> None:
     if draft.valid_to is not None and draft.valid_to <= at:
         raise invalid("validTo", "The coupon's validity has already ended.")
     if draft.valid_days is not None and not 1 <= draft.valid_days <= 3660:
-        raise invalid("validDays", "Between 1 and 3660 days.")
+        raise invalid("validDays", "A coupon is valid for between 1 and 3660 days.")
     if draft.quantity is not None and not 1 <= draft.quantity <= 100_000_000:
-        raise invalid("quantity", "Between 1 and 100000000 coupons.")
+        raise invalid("quantity", "The quantity must be between 1 and 100000000 coupons.")
     if not 1 <= draft.per_member_limit <= 100:
-        raise invalid("perMemberLimit", "Between 1 and 100 per member.")
+        raise invalid("perMemberLimit", "The limit per member must be between 1 and 100.")
     if len(draft.store_ids) > 1000:
-        raise invalid("storeIds", "At most 1000 stores.")
+        raise invalid("storeIds", "A coupon can be limited to at most 1000 stores.")
 
 
 def _template_snapshot(template: CouponTemplate) -> dict[str, object]:
@@ -115,7 +115,7 @@ async def issue(actor: Actor | None, template_id: int, member_ids: list[int]) ->
     member would hold more than the per-member limit."""
     require(actor, Permission.MANAGE_PROGRAM)
     if not 1 <= len(member_ids) <= MAX_ISSUE:
-        raise invalid("memberIds", f"Issue to 1-{MAX_ISSUE} members at a time.")
+        raise invalid("memberIds", f"Coupons are issued to between 1 and {MAX_ISSUE} members at a time.")
     template = await issuable_template(template_id)
     if template.valid_to is not None and template.valid_to <= now():
         raise invalid("templateId", "This coupon template's coupons have expired.")
@@ -171,7 +171,7 @@ async def grant(
         remaining = max((template.quantity or 0) - int(left or 0), 0)
         raise invalid(
             template_field,
-            f"Not enough coupons left: {remaining} of {template.quantity} remain, {len(member_ids)} asked.",
+            f"Not enough coupons remain: {len(member_ids)} asked for, {remaining} left of {template.quantity}.",
         )
     wanted = Counter(member_ids)
     held = dict(
@@ -185,7 +185,7 @@ async def grant(
         numbers = await Member.filter(id__in=over).order_by("member_no").values_list("member_no", flat=True)
         raise invalid(
             member_field,
-            f"Over the limit of {template.per_member_limit} per member for {', '.join(numbers[:10])}"
+            f"These members would hold more than {template.per_member_limit} of these coupons: {', '.join(numbers[:10])}"
             f"{' …' if len(numbers) > 10 else ''}.",
         )
     codes = [_new_code() for _ in member_ids]
@@ -240,7 +240,7 @@ async def redeem(coupon_id: int, operation_id: int) -> None:
         status=CouponStatus.USED, used_at=now(), used_operation_id=operation_id
     )
     if used != 1:
-        raise _not_usable("The coupon was just used.")
+        raise _not_usable("The coupon was used by another payment a moment ago.")
 
 
 async def restore(operation_id: int) -> None:
@@ -261,7 +261,7 @@ async def void(actor: Actor | None, code: str, reason: str | None = None) -> Cou
         if await Coupon.filter(id=coupon.id, status=CouponStatus.ISSUED).update(status=CouponStatus.VOID) != 1:
             current = await Coupon.get(id=coupon.id)
             status = CouponStatus(current.status).value.lower()
-            raise invalid("code", f"Only issued coupons can be voided; this one is {status}.")
+            raise invalid("code", f"Only issued coupons can be voided: this one is {status}.")
         await audit.record(
             actor, "coupon.void", "Coupon", coupon.id, {"status": "ISSUED"}, {"status": "VOID", "reason": reason}
         )

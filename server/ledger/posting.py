@@ -28,9 +28,9 @@ class Leg:
 class InsufficientFunds(DomainError):
     def __init__(self, account: Account) -> None:
         if account.unit == Unit.POINTS:
-            super().__init__(ErrorCode.INSUFFICIENT_POINTS, "Not enough points.")
+            super().__init__(ErrorCode.INSUFFICIENT_POINTS, "The member doesn't have enough points.")
         else:
-            super().__init__(ErrorCode.INSUFFICIENT_BALANCE, "Not enough stored value on the card.")
+            super().__init__(ErrorCode.INSUFFICIENT_BALANCE, "The card doesn't hold enough stored value.")
         self.account = account
 
 

@@ -60,7 +60,7 @@ async def spend(member_id: int, amount: int, field: str = "pointsToUse") -> None
         left -= take
         if left == 0:
             return
-    raise DomainError(ErrorCode.INSUFFICIENT_POINTS, "Not enough points.", field)
+    raise DomainError(ErrorCode.INSUFFICIENT_POINTS, "The member doesn't have enough points.", field)
 
 
 async def take_back(member_id: int, operation_id: int, amount: int) -> None:

@@ -35,7 +35,7 @@ MAX_POINTS = 10_000_000
 
 def _check_points(points: int) -> None:
     if not 1 <= points <= MAX_POINTS:
-        raise invalid("points", f"Between 1 and {MAX_POINTS} points.")
+        raise invalid("points", f"Points must be between 1 and {MAX_POINTS}.")
 
 
 async def _member_in_scope(actor: Actor, member_id: int) -> Member:
@@ -74,7 +74,7 @@ async def adjust_points(actor: Actor | None, request: AdjustRequest) -> Outcome:
 async def _adjustment(actor: Actor, request: AdjustRequest, key: str, print_: str) -> Execute:
     """Checks the request and resolves the accounts outside the transaction; returns its body."""
     if request.points == 0:
-        raise invalid("points", "An adjustment changes the points by at least 1.")
+        raise invalid("points", "An adjustment must change the points by at least 1.")
     _check_points(abs(request.points))
     reason = clean_text(request.reason, "reason", max_length=255, required=True)
     member = await _member_in_scope(actor, request.member_id)

@@ -79,7 +79,7 @@ async def batch_recharge(
     if len(key) > MAX_KEY_LENGTH:
         raise invalid("idempotencyKey", f"A batch key is at most {MAX_KEY_LENGTH} characters.")
     if not 1 <= len(items) <= MAX_ROWS:
-        raise invalid("items", f"A batch has 1-{MAX_ROWS} rows.")
+        raise invalid("items", f"A batch has between 1 and {MAX_ROWS} rows.")
     store = await acting_store(actor, store_id)
     done = await _rows_already_run(key, len(items))
     problems = await _check_rows(actor, items, done, store.id, payment_method)
@@ -142,7 +142,7 @@ def _replay_problem(ran: Operation, actor: Actor, card: Card | None, terms: tupl
     if same:
         return None
     return DomainError(
-        ErrorCode.IDEMPOTENCY_CONFLICT, "This row's key already ran for a different recharge.", "idempotencyKey"
+        ErrorCode.IDEMPOTENCY_CONFLICT, "This row's idempotency key was already used for a different recharge.", "idempotencyKey"
     )
 
 
@@ -150,7 +150,7 @@ def _card_problem(card: Card | None, first_row: int, index: int) -> DomainError 
     if card is None:
         return not_found("Card", "cardNo")
     if first_row != index:
-        return invalid("cardNo", f"The card is already in row {first_row}; one row per card.")
+        return invalid("cardNo", f"The card is already in row {first_row}: a batch takes each card once.")
     if card.status != CardStatus.ACTIVE:
         return card_not_active(CardStatus(card.status))
     if not card.card_type.stores_value:

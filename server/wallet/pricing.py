@@ -91,12 +91,12 @@ def _points_value(inputs: PriceInputs, due: int) -> int:
     if points < 0:
         raise invalid("pointsToUse", "Points to use can't be negative.")
     if points * 100 % inputs.points_per_yuan_offset:
-        raise invalid("pointsToUse", f"Use points in steps worth 0.01 ({inputs.points_per_yuan_offset} points = 1.00).")
+        raise invalid("pointsToUse", f"Points are used in steps worth 0.01 ({inputs.points_per_yuan_offset} points = 1.00).")
     value = points * 100 // inputs.points_per_yuan_offset
     if value > due:
-        raise invalid("pointsToUse", "More points than the amount due.")
+        raise invalid("pointsToUse", "These points are worth more than the amount due.")
     if points > inputs.points_balance:
-        raise DomainError(ErrorCode.INSUFFICIENT_POINTS, "Not enough points.", "pointsToUse")
+        raise DomainError(ErrorCode.INSUFFICIENT_POINTS, "The member doesn't have enough points.", "pointsToUse")
     return value
 
 
@@ -104,7 +104,7 @@ def _split(inputs: PriceInputs, payable: int) -> tuple[int, int]:
     """(principal, bonus) taken from stored value in the card type's order."""
     principal, bonus = inputs.principal, inputs.bonus
     if payable > principal + bonus:
-        raise DomainError(ErrorCode.INSUFFICIENT_BALANCE, "Not enough stored value on the card.", "amount")
+        raise DomainError(ErrorCode.INSUFFICIENT_BALANCE, "The card doesn't hold enough stored value.", "amount")
     if inputs.deduction_order == DeductionOrder.BONUS_FIRST:
         from_bonus = min(payable, bonus)
         return payable - from_bonus, from_bonus

@@ -99,7 +99,7 @@ async def _prepare(actor: Actor, request: RefundRequest, key: str, print_: str) 
     if request.amount is not None and request.amount <= 0:
         raise invalid("amount", "The amount must be more than 0.00.")
     if len(request.reason) > 255:
-        raise invalid("reason", "At most 255 characters.")
+        raise invalid("reason", "A reason is at most 255 characters.")
     original = await Operation.get_or_none(id=request.operation_id, kind=OperationKind.CONSUME)
     if original is None:
         raise not_found("Consume transfer", "transferId")

@@ -240,7 +240,7 @@ async def _check_pin(card: Card, pin: str | None) -> None:
         raise DomainError(ErrorCode.ACCOUNT_LOCKED, "Too many wrong PINs: spending on this card is locked until staff reset the PIN.", "pin")
     if not pin or not await verify_password(card.pin_hash, pin):
         await Card.filter(id=card.id).update(pin_failures=F("pin_failures") + 1)
-        raise DomainError(ErrorCode.INVALID, "Wrong PIN.", "pin")
+        raise DomainError(ErrorCode.INVALID, "The PIN is wrong.", "pin")
     if card.pin_failures:
         await Card.filter(id=card.id).update(pin_failures=0)
 
@@ -258,7 +258,7 @@ async def _check_daily_limit(card: Card, paid: int, principal: Account, bonus: A
         created_at__gte=day_start,
     ).annotate(total=Sum("amount")).first().values_list("total", flat=True)
     if (spent or 0) + paid > limit:
-        raise DomainError(ErrorCode.LIMIT_EXCEEDED, f"Over this card's daily limit of {limit / 100:.2f}.", "amount")
+        raise DomainError(ErrorCode.LIMIT_EXCEEDED, f"This payment would go over the card's daily limit of {limit / 100:.2f}.", "amount")
 
 
 @publishes(snapshots.consume_events)

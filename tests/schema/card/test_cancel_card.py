@@ -21,7 +21,7 @@ async def test_a_card_holding_a_balance_is_not_cancelled_without_a_refund(api, o
             {
                 "field": ["refundBalance"],
                 "code": "INVALID",
-                "message": "The card still holds stored value: refund it (principal only) to cancel.",
+                "message": "The card still holds stored value: cancel it with refundBalance to pay out the principal (the bonus is forfeited).",
             }
         ],
     }

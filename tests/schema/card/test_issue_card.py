@@ -73,8 +73,8 @@ async def test_bad_issue_requests_are_refused_and_nothing_is_written(api, org, w
     deactivated = await clerk(ISSUE, input=_input(wallet))
     await set_member_status(org.actors["hq.admin"], wallet.member.id, MemberStatus.ACTIVE)
     cases = [
-        (_input(wallet, cardNo="C-1"), (["cardNo"], "INVALID", "Card numbers are 4-32 letters or digits.")),
-        (_input(wallet, cardNo="C1"), (["cardNo"], "INVALID", "Card numbers are 4-32 letters or digits.")),
+        (_input(wallet, cardNo="C-1"), (["cardNo"], "INVALID", "A card number is 4 to 32 letters or digits.")),
+        (_input(wallet, cardNo="C1"), (["cardNo"], "INVALID", "A card number is 4 to 32 letters or digits.")),
         ({**_input(wallet), "memberId": gid("Member", 999)}, (["memberId"], "NOT_FOUND", "Member not found.")),
         ({**_input(wallet), "memberId": gid("Store", 1)}, (["memberId"], "INVALID", "Not a Member ID.")),
         ({**_input(wallet), "cardTypeId": gid("CardType", 999)}, (["cardTypeId"], "NOT_FOUND", "Card type not found.")),

@@ -33,8 +33,8 @@ async def test_a_wrong_pin_is_invalid_counted_and_moves_nothing(api, org, pin_ca
     missing = await clerk(CONSUME, input=_pay("c1"))
     wrong = await clerk(CONSUME, input=_pay("c2", pin="000000"))
 
-    assert missing["data"]["consume"]["errors"] == [{"field": ["pin"], "code": "INVALID", "message": "Wrong PIN."}]
-    assert wrong["data"]["consume"]["errors"] == [{"field": ["pin"], "code": "INVALID", "message": "Wrong PIN."}]
+    assert missing["data"]["consume"]["errors"] == [{"field": ["pin"], "code": "INVALID", "message": "The PIN is wrong."}]
+    assert wrong["data"]["consume"]["errors"] == [{"field": ["pin"], "code": "INVALID", "message": "The PIN is wrong."}]
     assert (await Card.get(card_no="P0001")).pin_failures == 2
     assert await Operation.filter(kind="CONSUME").count() == 0
 
@@ -92,7 +92,7 @@ async def test_stored_value_spent_past_the_daily_limit_is_refused(api, org, wall
 
     assert first["data"]["consume"]["errors"] == []
     assert over["data"]["consume"]["errors"] == [
-        {"field": ["amount"], "code": "LIMIT_EXCEEDED", "message": "Over this card's daily limit of 100.00."}
+        {"field": ["amount"], "code": "LIMIT_EXCEEDED", "message": "This payment would go over the card's daily limit of 100.00."}
     ]
     assert external["data"]["consume"]["errors"] == []
     assert up_to["data"]["consume"]["errors"] == []

@@ -52,7 +52,7 @@ async def test_a_reset_sets_the_new_pin_unlocks_spending_and_is_recorded(api, or
         "operator": "sh001.clerk",
         "store": {"code": "SH001"},
     }
-    assert old_pin["data"]["consume"]["errors"] == [{"field": ["pin"], "code": "INVALID", "message": "Wrong PIN."}]
+    assert old_pin["data"]["consume"]["errors"] == [{"field": ["pin"], "code": "INVALID", "message": "The PIN is wrong."}]
     assert new_pin["data"]["consume"]["errors"] == []
     assert new_pin["data"]["consume"]["member"]["assets"]["balance"]["total"] == "90.00"
     card = await Card.get(card_no="P0001")

@@ -85,7 +85,7 @@ async def test_the_quantity_is_never_exceeded_and_a_refused_issue_writes_nothing
             {
                 "field": ["templateId"],
                 "code": "INVALID",
-                "message": "Not enough coupons left: 1 of 2 remain, 2 asked.",
+                "message": "Not enough coupons remain: 2 asked for, 1 left of 2.",
             }
         ],
     }
@@ -107,11 +107,11 @@ async def test_no_member_holds_more_than_the_per_member_limit(api, org, people):
         {
             "field": ["memberIds"],
             "code": "INVALID",
-            "message": f"Over the limit of 1 per member for {holder.member_no}.",
+            "message": f"These members would hold more than 1 of these coupons: {holder.member_no}.",
         }
     ]
     assert twice["data"]["issueCoupons"]["errors"] == [
-        {"field": ["memberIds"], "code": "INVALID", "message": f"Over the limit of 1 per member for {other.member_no}."}
+        {"field": ["memberIds"], "code": "INVALID", "message": f"These members would hold more than 1 of these coupons: {other.member_no}."}
     ]
     assert (await CouponTemplate.get(id=template.id)).issued_count == 1
     assert await Coupon.all().count() == 1
@@ -139,7 +139,7 @@ async def test_unknown_or_inactive_members_are_named_by_position_and_nothing_is_
         {"field": ["templateId"], "code": "NOT_FOUND", "message": "Coupon template not found."}
     ]
     assert nobody["data"]["issueCoupons"]["errors"] == [
-        {"field": ["memberIds"], "code": "INVALID", "message": "Issue to 1-10000 members at a time."}
+        {"field": ["memberIds"], "code": "INVALID", "message": "Coupons are issued to between 1 and 10000 members at a time."}
     ]
     assert await Coupon.all().count() == 0
     assert (await CouponTemplate.get(id=template.id)).issued_count == 0

@@ -21,7 +21,7 @@ async def test_hq_voids_an_issued_coupon_for_good_with_a_reason(api, org, wallet
 
     assert voided["data"]["voidCoupon"] == {"coupon": {"code": coupon.code, "status": "VOID"}, "errors": []}
     assert again["data"]["voidCoupon"]["errors"] == [
-        {"field": ["code"], "code": "INVALID", "message": "Only issued coupons can be voided; this one is void."}
+        {"field": ["code"], "code": "INVALID", "message": "Only issued coupons can be voided: this one is void."}
     ]
     assert used["data"]["consume"]["errors"] == [
         {"field": ["couponCode"], "code": "COUPON_NOT_USABLE", "message": "The coupon was voided."}
@@ -42,7 +42,7 @@ async def test_a_used_coupon_cannot_be_voided(api, org, wallet):
     body = await hq(VOID, code=coupon.code)
 
     assert body["data"]["voidCoupon"]["errors"] == [
-        {"field": ["code"], "code": "INVALID", "message": "Only issued coupons can be voided; this one is used."}
+        {"field": ["code"], "code": "INVALID", "message": "Only issued coupons can be voided: this one is used."}
     ]
     assert (await Coupon.get(id=coupon.id)).status == CouponStatus.USED
 

@@ -50,7 +50,7 @@ async def test_hq_takes_points_but_never_below_zero(api, org, wallet):
         "member": None,
         "couponCode": None,
         "replayed": False,
-        "errors": [{"field": ["points"], "code": "INSUFFICIENT_POINTS", "message": "Not enough points."}],
+        "errors": [{"field": ["points"], "code": "INSUFFICIENT_POINTS", "message": "The member doesn't have enough points."}],
     }
     assert await account_balance(wallet.member.id) == 40
 

@@ -100,7 +100,7 @@ async def test_redeeming_more_than_the_member_holds_is_insufficient(api, org, wa
     body = await clerk(REDEEM, input=_input(wallet.member.id, 100, gift="帆布袋"))
 
     assert body["data"]["redeemPoints"]["errors"] == [
-        {"field": ["points"], "code": "INSUFFICIENT_POINTS", "message": "Not enough points."}
+        {"field": ["points"], "code": "INSUFFICIENT_POINTS", "message": "The member doesn't have enough points."}
     ]
     assert await account_balance(wallet.member.id) == 99
 

@@ -129,13 +129,13 @@ async def test_any_bad_row_refuses_the_whole_batch_naming_each_bad_row(api, org,
             {
                 "field": ["items", "3", "cardNo"],
                 "code": "INVALID",
-                "message": "The card is already in row 2; one row per card.",
+                "message": "The card is already in row 2: a batch takes each card once.",
             },
             {"field": ["items", "4", "cardNo"], "code": "CARD_NOT_ACTIVE", "message": "The card is lost and can't be used."},
             {
                 "field": ["items", "5", "cardNo"],
                 "code": "INVALID",
-                "message": "The card is already in row 0; one row per card.",
+                "message": "The card is already in row 0: a batch takes each card once.",
             },
             {
                 "field": ["items", "6", "cardNo"],
@@ -169,7 +169,7 @@ async def test_a_batch_key_reused_for_different_rows_is_refused_whole(api, org, 
         {
             "field": ["items", "0", "idempotencyKey"],
             "code": "IDEMPOTENCY_CONFLICT",
-            "message": "This row's key already ran for a different recharge.",
+            "message": "This row's idempotency key was already used for a different recharge.",
         }
     ]
     assert await _principals(cards[:2]) == [1_000, 0]
@@ -201,7 +201,7 @@ async def test_a_row_that_fails_while_running_stops_only_itself(api, org, cards,
 @pytest.mark.parametrize(
     ("given", "error"),
     [
-        ({"items": []}, {"field": ["items"], "code": "INVALID", "message": "A batch has 1-1000 rows."}),
+        ({"items": []}, {"field": ["items"], "code": "INVALID", "message": "A batch has between 1 and 1000 rows."}),
         (
             {"idempotencyKey": "k" * 91},
             {"field": ["idempotencyKey"], "code": "INVALID", "message": "A batch key is at most 90 characters."},

@@ -27,7 +27,7 @@ async def test_the_second_redeem_of_a_coupon_loses(coupon):
 
     assert (caught.value.code, caught.value.message, caught.value.field) == (
         ErrorCode.COUPON_NOT_USABLE,
-        "The coupon was just used.",
+        "The coupon was used by another payment a moment ago.",
         ["couponCode"],
     )
     used = await Coupon.get(id=coupon.id)

@@ -30,7 +30,7 @@ def _prepared(execute, calls: list[str] | None = None, *, fail: DomainError | No
     return prepare
 
 
-_SPENT = DomainError(ErrorCode.INSUFFICIENT_BALANCE, "Not enough stored value on the card.")
+_SPENT = DomainError(ErrorCode.INSUFFICIENT_BALANCE, "The card doesn't hold enough stored value.")
 
 
 def test_a_fingerprint_ignores_the_order_of_the_request_fields():

@@ -127,9 +127,9 @@ async def test_the_same_key_with_different_points_is_a_conflict(org, wallet):
 @pytest.mark.parametrize(
     ("points", "reason", "field", "message"),
     [
-        (0, "x", "points", "An adjustment changes the points by at least 1."),
-        (MAX_POINTS + 1, "x", "points", f"Between 1 and {MAX_POINTS} points."),
-        (-MAX_POINTS - 1, "x", "points", f"Between 1 and {MAX_POINTS} points."),
+        (0, "x", "points", "An adjustment must change the points by at least 1."),
+        (MAX_POINTS + 1, "x", "points", f"Points must be between 1 and {MAX_POINTS}."),
+        (-MAX_POINTS - 1, "x", "points", f"Points must be between 1 and {MAX_POINTS}."),
         (10, "   ", "reason", "reason is required."),
         (10, "x" * 256, "reason", "reason must be at most 255 characters."),
     ],

@@ -185,8 +185,8 @@ async def test_a_template_that_can_not_issue_is_refused(org, wallet, changes, co
         ("  ", False, 10, "gift", "Redeem either a gift or a coupon template."),
         ("帆布袋", True, 10, "gift", "Redeem either a gift or a coupon template."),
         ("x" * 51, False, 10, "gift", "gift must be at most 50 characters."),
-        ("帆布袋", False, 0, "points", "Between 1 and 10000000 points."),
-        ("帆布袋", False, -5, "points", "Between 1 and 10000000 points."),
+        ("帆布袋", False, 0, "points", "Points must be between 1 and 10000000."),
+        ("帆布袋", False, -5, "points", "Points must be between 1 and 10000000."),
     ],
     ids=["nothing", "blank-gift", "both", "long-gift", "zero-points", "negative-points"],
 )
