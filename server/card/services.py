@@ -368,7 +368,11 @@ async def cancel_card(
             principal, bonus = await _locked_balances(card.id)
             if (principal.balance or 0) + (bonus.balance or 0) > 0:
                 if store is None:
-                    raise invalid("refundBalance", "The card still holds stored value: cancel it with refundBalance to pay out the principal (the bonus is forfeited).")
+                    raise invalid(
+                        "refundBalance",
+                        "The card still holds stored value: cancel it with refundBalance to pay out the principal "
+                        "(the bonus is forfeited).",
+                    )
                 takings, funding = (await accounts.resolve([accounts.store_takings(store.id), accounts.BONUS_FUNDING])).values()
                 await _post_once(
                     actor,
@@ -391,13 +395,15 @@ async def reset_card_pin(actor: Actor | None, card_no: str, new_pin: str, reason
     reason = clean_text(reason, "reason", max_length=255)
     _check_pin(new_pin or "", "newPin")
     card = await get_card(card_no)
-    status = CardStatus(card.status)
-    if status == CardStatus.CANCELLED:
-        raise illegal_transition(CardAction.PIN_RESET, status)
+    if card.status == CardStatus.CANCELLED:
+        raise illegal_transition(CardAction.PIN_RESET, CardStatus.CANCELLED)
     pin_hash = await hash_password(new_pin)
     async with in_transaction():
-        if await Card.filter(id=card.id, status=status).update(pin_hash=pin_hash, pin_failures=0) != 1:
-            raise await _overtaken(card.id, CardAction.PIN_RESET, None)
+        live = Card.filter(id=card.id, status__not=CardStatus.CANCELLED)
+        if await live.update(pin_hash=pin_hash, pin_failures=0) != 1:
+            raise illegal_transition(CardAction.PIN_RESET, CardStatus.CANCELLED)
+        # Re-read under the row lock the update took: a freeze may have landed since get_card.
+        status = card.status = CardStatus(await Card.filter(id=card.id).first().values_list("status", flat=True))
         await CardEvent.create(
             card_id=card.id,
             action=CardAction.PIN_RESET,
