@@ -79,6 +79,7 @@ _ACTIVITIES: dict[Permission, str] = {
     Permission.MANAGE_MEMBERS: "manage members",
     Permission.TAG_MEMBERS: "tag members",
     Permission.VIEW_AUDIT: "view the audit log",
+    Permission.VIEW_JOBS: "view jobs",
     Permission.RECHARGE: "recharge",
     Permission.REFUND: "refund",
     Permission.CARD_OPS: "operate cards",
@@ -90,7 +91,7 @@ _ACTIVITIES: dict[Permission, str] = {
 
 def denial(permission: Permission) -> str:
     """The message for an actor lacking `permission`, e.g. "Your account may not operate cards."."""
-    return f"Your account may not {_ACTIVITIES[permission]}."
+    return f"Your account may not {_ACTIVITIES.get(permission, permission.value.lower().replace('_', ' '))}."
 
 
 def effective_permissions(role: Role, grants: list[str], withholds: list[str]) -> frozenset[Permission]:
