@@ -1,7 +1,10 @@
 /**
  * The real Tessera server for a browser run: a throwaway SQLite database under a temporary
  * folder, migrated and loaded with the demo brand, listening on a free port and serving the
- * console from frontend/dist (the Makefile builds it first).
+ * console from frontend/dist (the Makefile builds it first). `restart` stops the server and starts
+ * it again on the same port and database, as a deploy or a crash would; open websockets drop.
+ * Live connections re-check their session every 2 s (30 s in production), so a revoked session
+ * shows within a test's patience.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -17,6 +20,7 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../../..')
 
 export interface Backend {
   url: string
+  restart: () => Promise<void>
   stop: () => Promise<void>
 }
 
@@ -58,6 +62,7 @@ export async function startBackend(): Promise<Backend> {
     TESSERA_HOST: '127.0.0.1',
     TESSERA_PORT: String(port),
     TESSERA_ENV: 'development',
+    TESSERA_LIVE_RECHECK_SECONDS: '2',
   }
   delete env['TESSERA_REDIS_URL']
   const run = promisify(execFile)
@@ -65,19 +70,34 @@ export async function startBackend(): Promise<Backend> {
   await run(tessera, ['seed-demo'], { cwd: REPO, env })
   const log = join(varDir, 'server.log')
   const output = createWriteStream(log)
-  const server = spawn(tessera, ['serve'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] })
-  server.stdout?.pipe(output)
-  server.stderr?.pipe(output)
   const url = `http://127.0.0.1:${port}`
-  await waitUntilUp(url, server, log)
+
+  async function serve(): Promise<ChildProcess> {
+    const server = spawn(tessera, ['serve'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    server.stdout?.pipe(output, { end: false })
+    server.stderr?.pipe(output, { end: false })
+    await waitUntilUp(url, server, log)
+    return server
+  }
+
+  async function halt(server: ChildProcess): Promise<void> {
+    if (server.exitCode !== null) return
+    const exited = new Promise((done) => server.once('exit', done))
+    server.kill('SIGTERM')
+    const stuck = setTimeout(() => server.kill('SIGKILL'), 10_000)
+    await exited
+    clearTimeout(stuck)
+  }
+
+  let server = await serve()
   return {
     url,
+    async restart() {
+      await halt(server)
+      server = await serve()
+    },
     async stop() {
-      if (server.exitCode === null) {
-        const exited = new Promise((done) => server.once('exit', done))
-        server.kill('SIGTERM')
-        await exited
-      }
+      await halt(server)
       output.end()
       await rm(varDir, { recursive: true, force: true })
     },

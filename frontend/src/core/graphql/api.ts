@@ -3,19 +3,29 @@
  * cached answer of one account is ever shown to the next (a clerk signing in after HQ on the same
  * tablet must not see HQ's member list from the cache).
  */
-import { shallowRef } from 'vue'
+import { reactive, shallowRef } from 'vue'
 
 import { session } from '@/core/session/session'
 
-import { createApiClient, type ApiClient } from './client'
+import { createApiClient, type ApiClient, type LiveState } from './client'
 
 let expiredHandler: () => void = () => {}
+
+/**
+ * The live connection as pages show it: its state, and a count of reconnections after a loss
+ * (watch it to refetch what may have changed while the connection was down).
+ */
+export const live = reactive<{ state: LiveState; reconnections: number }>({ state: 'idle', reconnections: 0 })
 
 function build(): ApiClient {
   return createApiClient({
     location: window.location,
     token: () => session.token,
     onUnauthenticated: () => expiredHandler(),
+    onLive: (state, reconnected) => {
+      live.state = state
+      if (reconnected) live.reconnections += 1
+    },
   })
 }
 

@@ -1,18 +1,22 @@
 /**
  * The member at the till: found by whatever the cashier typed or scanned, refreshed from every
- * operation's payload (which carries the member with balances after it), and cleared for the
- * next customer.
+ * operation's payload (which carries the member with balances after it), kept current by the
+ * `balanceChanged` subscription while shown (another tablet's recharge shows here at once), and
+ * cleared for the next customer. After the live connection comes back from a loss the member is
+ * refetched: events sent meanwhile were not queued for this tablet.
  */
 import { useClientHandle } from '@urql/vue'
-import { computed, ref, shallowRef } from 'vue'
+import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
 
+import { apiClient, live } from '@/core/graphql/api'
 import { classifyFailure, type Failure } from '@/core/graphql/errors'
 
 import { tillCard } from './cards'
+import { applyBalanceEvent, type BalanceEvent } from './liveBalance'
 import { lookupKeys, type LookupMode } from './lookup'
-import { CashierLookupDocument, type CashierMemberFragment } from './wallet.generated'
+import { CashierBalanceDocument, CashierLookupDocument, type CashierMemberFragment } from './wallet.generated'
 
-export function useCashierMember() {
+export function useCashierMember(onEvent: (event: BalanceEvent) => void = () => {}) {
   const { client } = useClientHandle()
   const member = shallowRef<CashierMemberFragment | null>(null)
   const cardNo = ref<string | null>(null)
@@ -51,8 +55,20 @@ export function useCashierMember() {
     }
   }
 
+  /** The shown member again from the server, keeping the card the cashier chose. */
   async function refresh(): Promise<void> {
-    if (member.value) await lookup(member.value.memberNo, 'memberNo')
+    const shown = member.value
+    if (!shown) return
+    searching.value = true
+    try {
+      const result = await client
+        .query(CashierLookupDocument, { phone: null, cardNo: null, memberNo: shown.memberNo }, { requestPolicy: 'network-only' })
+        .toPromise()
+      const found = result.data?.memberLookup
+      if (found && member.value?.id === found.id) show(found)
+    } finally {
+      searching.value = false
+    }
   }
 
   function clear(): void {
@@ -64,5 +80,36 @@ export function useCashierMember() {
 
   const card = computed(() => member.value?.cards.find((c) => c.cardNo === cardNo.value) ?? null)
 
-  return { member, card, cardNo, searching, failure, notFound, lookup, refresh, show, clear }
+  function received(event: BalanceEvent): void {
+    const current = member.value
+    if (!current) return
+    const next = applyBalanceEvent(current, event)
+    if (next) show(next)
+    else void refresh()
+    onEvent(event)
+  }
+
+  const memberId = computed(() => member.value?.id ?? null)
+  let stop: (() => void) | null = null
+  watch(
+    [memberId, apiClient],
+    ([id, current]) => {
+      stop?.()
+      stop = null
+      if (!id) return
+      const subscription = current.subscription(CashierBalanceDocument, { memberId: id }).subscribe((result) => {
+        const event = result.data?.balanceChanged
+        if (event) received(event)
+      })
+      stop = () => subscription.unsubscribe()
+    },
+    { immediate: true },
+  )
+  watch(
+    () => live.reconnections,
+    () => void refresh(),
+  )
+  onScopeDispose(() => stop?.())
+
+  return { member, card, cardNo, searching, failure, notFound, lookup, refresh, show, clear, live }
 }

@@ -22,6 +22,12 @@ const en: Messages<typeof zhCN> = {
     refresh: 'Refresh balance',
     openProfile: 'Open profile',
   },
+  live: {
+    idle: 'Not connected',
+    connecting: 'Connecting…',
+    live: 'Live',
+    reconnecting: 'Connection lost, reconnecting…',
+  },
   store: {
     label: 'Till store',
     required: 'Choose the store you are serving at',

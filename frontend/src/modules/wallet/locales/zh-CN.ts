@@ -18,6 +18,12 @@ export default {
     refresh: '刷新余额',
     openProfile: '查看会员资料',
   },
+  live: {
+    idle: '未连接',
+    connecting: '连接中…',
+    live: '实时更新',
+    reconnecting: '连接中断，正在重连…',
+  },
   store: {
     label: '收银门店',
     required: '请先选择收银门店',
