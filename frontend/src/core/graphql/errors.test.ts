@@ -102,6 +102,7 @@ describe('mapPayloadErrors', () => {
 describe('describeUserError', () => {
   const messages: Record<string, string> = {
     'member.invalid.phone': '手机号格式不正确',
+    'card.errors.code.DUPLICATE': '该卡号已被使用',
     'errors.code.DUPLICATE_PHONE': '该手机号已被其他会员使用',
     'errors.code.INVALID': '输入不正确',
   }
@@ -117,6 +118,12 @@ describe('describeUserError', () => {
     expect(describeUserError({ field: ['email'], code: 'INVALID', message: 'Bad.' }, i18n, 'member')).toBe('输入不正确')
     expect(describeUserError({ field: ['phone'], code: 'DUPLICATE_PHONE', message: 'Taken.' }, i18n)).toBe(
       '该手机号已被其他会员使用',
+    )
+  })
+
+  it("prefers the scope's own text for a code", () => {
+    expect(describeUserError({ field: ['cardNo'], code: 'DUPLICATE', message: 'Taken.' }, i18n, 'card.errors')).toBe(
+      '该卡号已被使用',
     )
   })
 
