@@ -6,7 +6,8 @@
     request errors  (parse, validation, variable coercion, no such operation) carry no `data`;
                   with graphql-response+json they answer 400, with application/json 200 (legacy)
     execution errors  200 with `data` (possibly null) and `errors`
-    GET           queries only: a mutation answers 405 with `Allow: POST`; a browser gets GraphiQL
+    GET           queries only: a mutation answers 405 with `Allow: POST`; a browser is sent to the
+                  console's GraphiQL (/admin/graphiql, bundled: strawberry's page needs a CDN)
     POST          `application/json` only (else 415), a JSON object (else 400), at most
                   MAX_BODY_BYTES (else 413); batching stays off
     websocket     graphql-transport-ws only; the token comes in `connection_init`'s payload
@@ -23,7 +24,7 @@ from typing import Any
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, Response
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
@@ -40,6 +41,7 @@ from schema.live.transport import LiveTransport
 from server.access.sessions import authenticate
 from server.config import Settings
 from server.events.session_checks import SessionChecks
+from server.spa import PREFIX as CONSOLE_PREFIX
 
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 JSON = "application/json"
@@ -153,6 +155,11 @@ class TesseraGraphQL(GraphQL[Context, None]):
             headers = exc.headers if isinstance(exc, HTTPRefusal) else None
             response = PlainTextResponse(exc.reason, status_code=exc.status_code, headers=headers)
         await response(scope, receive, send)
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """Strawberry's GraphiQL page loads its scripts from a CDN and is blank on a store network
+        without internet; the console bundles its own, signed in with the staff's session."""
+        return RedirectResponse(f"{CONSOLE_PREFIX}graphiql", status_code=302)
 
     async def get_context(self, request: Request | WebSocket, response: Response | WebSocket) -> Context:
         ip = request.client.host if request.client else ""

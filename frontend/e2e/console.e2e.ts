@@ -90,7 +90,7 @@ describe('the admin console', () => {
     await signIn(page, base, 'hq.admin')
     await page.waitForSelector('[data-test=tier-chart] canvas')
     expect(await page.textContent('[data-test=stat-members]')).toMatch(/\d{3}/)
-    expect(await page.locator('[data-test=side-menu] .el-menu-item').allTextContents()).toEqual(['概览', '会员列表', '收银台'])
+    expect(await page.locator('[data-test=side-menu] .el-menu-item').allTextContents()).toEqual(['概览', '会员列表', '收银台', 'API 调试'])
     await screenshot(page, '02-dashboard-hq')
 
     await page.click('[data-test=menu-members]')
@@ -137,7 +137,7 @@ describe('the admin console', () => {
 
   it("keeps a region manager to the region's members and away from the till", async () => {
     await signIn(page, base, 'east.manager')
-    expect(await page.locator('[data-test=side-menu] .el-menu-item').allTextContents()).toEqual(['概览', '会员列表'])
+    expect(await page.locator('[data-test=side-menu] .el-menu-item').allTextContents()).toEqual(['概览', '会员列表', 'API 调试'])
 
     await page.click('[data-test=menu-members]')
     await page.waitForSelector('[data-test=member-table] .el-table__row')
@@ -235,6 +235,7 @@ describe('the admin console', () => {
       'Overview',
       'Members',
       'Cashier',
+      'API explorer',
     ])
     expect(await page.getAttribute('html', 'lang')).toBe('en')
     expect(await page.textContent('.el-table__header')).toContain('Member no.')

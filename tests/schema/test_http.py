@@ -162,12 +162,19 @@ async def test_get_refuses_a_mutation_with_405_and_runs_nothing(api, org):
     assert await Member.all().count() == 0
 
 
-async def test_a_browser_gets_graphiql_on_get(api):
+async def test_a_browser_is_sent_to_the_consoles_bundled_graphiql(api):
     response = await api.client.get("/graphql", headers={"accept": "text/html,application/xhtml+xml,*/*;q=0.8"})
 
+    assert response.status_code == 302
+    assert response.headers["location"] == "/admin/graphiql"
+    assert "cdn" not in response.text.lower()
+
+
+async def test_a_get_query_is_still_answered_as_graphql(api):
+    response = await api.client.get("/graphql", params={"query": "{ __typename }"}, headers={"accept": "application/json"})
+
     assert response.status_code == 200
-    assert response.headers["content-type"] == "text/html; charset=utf-8"
-    assert "graphiql" in response.text.lower()
+    assert response.json() == {"data": {"__typename": "Query"}}
 
 
 @pytest.mark.parametrize(

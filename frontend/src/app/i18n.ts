@@ -8,6 +8,8 @@ import accessEn from '@/modules/access/locales/en'
 import accessZh from '@/modules/access/locales/zh-CN'
 import cardEn from '@/modules/card/locales/en'
 import cardZh from '@/modules/card/locales/zh-CN'
+import developerEn from '@/modules/developer/locales/en'
+import developerZh from '@/modules/developer/locales/zh-CN'
 import dashboardEn from '@/modules/dashboard/locales/en'
 import dashboardZh from '@/modules/dashboard/locales/zh-CN'
 import ledgerEn from '@/modules/ledger/locales/en'
@@ -32,6 +34,7 @@ const zhCN = {
   access: accessZh,
   card: cardZh,
   dashboard: dashboardZh,
+  developer: developerZh,
   ledger: ledgerZh,
   member: memberZh,
   org: orgZh,
@@ -46,6 +49,7 @@ const en: typeof zhCN = {
   access: accessEn,
   card: cardEn,
   dashboard: dashboardEn,
+  developer: developerEn,
   ledger: ledgerEn,
   member: memberEn,
   org: orgEn,

@@ -13,6 +13,7 @@ import { MeDocument } from '@/core/session/session.generated'
 import { session, signOut } from '@/core/session/session'
 import { accessRoutes } from '@/modules/access/routes'
 import { dashboardRoutes } from '@/modules/dashboard/routes'
+import { developerRoutes } from '@/modules/developer/routes'
 import { memberRoutes } from '@/modules/member/routes'
 import { walletRoutes } from '@/modules/wallet/routes'
 
@@ -28,6 +29,7 @@ export const router = createRouter({
         ...dashboardRoutes,
         ...memberRoutes,
         ...walletRoutes,
+        ...developerRoutes,
         {
           path: 'forbidden',
           name: 'forbidden',
