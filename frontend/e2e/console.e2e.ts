@@ -90,7 +90,7 @@ describe('the admin console', () => {
     await signIn(page, base, 'hq.admin')
     await page.waitForSelector('[data-test=tier-chart] canvas')
     expect(await page.textContent('[data-test=stat-members]')).toMatch(/\d{3}/)
-    expect(await page.locator('[data-test=side-menu] .el-menu-item').allTextContents()).toEqual(['概览', '会员列表', '收银台', 'API 调试'])
+    expect(await page.locator('[data-test=side-menu] .el-menu-item').allTextContents()).toEqual(['概览', '会员列表', '收银台', '系统设置', 'API 调试'])
     await screenshot(page, '02-dashboard-hq')
 
     await page.click('[data-test=menu-members]')

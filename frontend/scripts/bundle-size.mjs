@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib'
 
 const DIST = new URL('../dist/', import.meta.url)
 /** Pages opened after the overview, each counted alone on top of the layout. */
-const LATER = ['TierChart', 'MemberListPage', 'MemberDetailPage', 'MemberFormPage', 'CashierPage', 'ReceiptPage', 'GraphiqlPage', 'mountGraphiql']
+const LATER = ['TierChart', 'MemberListPage', 'MemberDetailPage', 'MemberFormPage', 'CashierPage', 'ReceiptPage', 'SettingsPage', 'GraphiqlPage', 'mountGraphiql']
 
 /** @param {string} file */
 const read = (file) => readFileSync(new URL(file, DIST))

@@ -18,6 +18,8 @@ import memberEn from '@/modules/member/locales/en'
 import memberZh from '@/modules/member/locales/zh-CN'
 import orgEn from '@/modules/org/locales/en'
 import orgZh from '@/modules/org/locales/zh-CN'
+import settingsEn from '@/modules/settings/locales/en'
+import settingsZh from '@/modules/settings/locales/zh-CN'
 import tagEn from '@/modules/tag/locales/en'
 import tagZh from '@/modules/tag/locales/zh-CN'
 import tierEn from '@/modules/tier/locales/en'
@@ -38,6 +40,7 @@ const zhCN = {
   ledger: ledgerZh,
   member: memberZh,
   org: orgZh,
+  settings: settingsZh,
   tag: tagZh,
   tier: tierZh,
   wallet: walletZh,
@@ -53,6 +56,7 @@ const en: typeof zhCN = {
   ledger: ledgerEn,
   member: memberEn,
   org: orgEn,
+  settings: settingsEn,
   tag: tagEn,
   tier: tierEn,
   wallet: walletEn,

@@ -1,0 +1,106 @@
+/**
+ * The HQ settings forms, checked before they are sent: card types (a code, a name, what the card
+ * does) and recharge promotions (pay at least X, get Y bonus, optionally at one store and within
+ * dates). Money goes through parseMoney, so what HQ types is exactly what the server stores.
+ */
+import { parseMoney, type MoneyProblem } from '@/core/money'
+import type { CardKind, CardTypeInput, DeductionOrder, RechargeRuleInput } from '@/generated/schema'
+
+const CODE = /^[A-Za-z0-9_-]{1,32}$/
+const NAME_MAX = 50
+
+export interface CardTypeForm {
+  code: string
+  name: string
+  kind: CardKind
+  storesValue: boolean
+  earnsPoints: boolean
+  givesDiscount: boolean
+  requiresPin: boolean
+  dailyLimit: string
+  deductionOrder: DeductionOrder
+}
+
+export function emptyCardTypeForm(): CardTypeForm {
+  return {
+    code: '',
+    name: '',
+    kind: 'PERSONAL',
+    storesValue: true,
+    earnsPoints: true,
+    givesDiscount: true,
+    requiresPin: false,
+    dailyLimit: '',
+    deductionOrder: 'PRINCIPAL_FIRST',
+  }
+}
+
+export type SettingsProblem = 'required' | 'code' | 'tooLong' | 'bonusOverMin' | 'endsBeforeStart' | MoneyProblem
+
+type Checked<F, I> = { ok: true; input: I } | { ok: false; problems: Partial<Record<keyof F, SettingsProblem>> }
+
+export function checkCardType(form: CardTypeForm): Checked<CardTypeForm, CardTypeInput> {
+  const problems: Partial<Record<keyof CardTypeForm, SettingsProblem>> = {}
+  const code = form.code.trim()
+  const name = form.name.trim()
+  if (!code) problems.code = 'required'
+  else if (!CODE.test(code)) problems.code = 'code'
+  if (!name) problems.name = 'required'
+  else if (name.length > NAME_MAX) problems.name = 'tooLong'
+  const limit = form.dailyLimit.trim() ? parseMoney(form.dailyLimit) : null
+  if (limit && !limit.ok) problems.dailyLimit = limit.problem
+  if (Object.keys(problems).length) return { ok: false, problems }
+  return {
+    ok: true,
+    input: {
+      code: code.toUpperCase(),
+      name,
+      kind: form.kind,
+      storesValue: form.storesValue,
+      earnsPoints: form.earnsPoints,
+      givesDiscount: form.givesDiscount,
+      requiresPin: form.requiresPin,
+      dailyLimit: limit?.ok ? limit.value : null,
+      deductionOrder: form.deductionOrder,
+    },
+  }
+}
+
+export interface RechargeRuleForm {
+  name: string
+  minAmount: string
+  bonusAmount: string
+  storeId: string | null
+  /** The date picker's ISO strings (with offset), or null for open. */
+  startsAt: string | null
+  endsAt: string | null
+}
+
+export function emptyRechargeRuleForm(): RechargeRuleForm {
+  return { name: '', minAmount: '', bonusAmount: '', storeId: null, startsAt: null, endsAt: null }
+}
+
+export function checkRechargeRule(form: RechargeRuleForm): Checked<RechargeRuleForm, RechargeRuleInput> {
+  const problems: Partial<Record<keyof RechargeRuleForm, SettingsProblem>> = {}
+  const name = form.name.trim()
+  if (!name) problems.name = 'required'
+  else if (name.length > NAME_MAX) problems.name = 'tooLong'
+  const min = parseMoney(form.minAmount)
+  const bonus = parseMoney(form.bonusAmount)
+  if (!min.ok) problems.minAmount = min.problem
+  if (!bonus.ok) problems.bonusAmount = bonus.problem
+  else if (min.ok && bonus.fen > min.fen) problems.bonusAmount = 'bonusOverMin'
+  if (form.startsAt && form.endsAt && Date.parse(form.endsAt) <= Date.parse(form.startsAt)) problems.endsAt = 'endsBeforeStart'
+  if (Object.keys(problems).length || !min.ok || !bonus.ok) return { ok: false, problems }
+  return {
+    ok: true,
+    input: {
+      name,
+      minAmount: min.value,
+      bonusAmount: bonus.value,
+      storeId: form.storeId,
+      startsAt: form.startsAt,
+      endsAt: form.endsAt,
+    },
+  }
+}
