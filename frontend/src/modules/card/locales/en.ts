@@ -122,6 +122,7 @@ const en: Messages<typeof zhCN> = {
       refundBalance: 'The card still holds value: pay back the principal to cancel it.',
     },
     code: {
+      INVALID_TRANSITION: 'The card is not in a state that allows this (someone may have just changed it): refresh and look again.',
       DUPLICATE: 'That card number is taken: choose another.',
       NOT_FOUND: 'The card or store was not found.',
       PERMISSION_DENIED: 'Your account may not do this to cards (or not refund at that store).',

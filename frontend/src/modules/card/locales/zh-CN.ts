@@ -118,6 +118,7 @@ export default {
       refundBalance: '卡内还有余额，须退还本金后才能注销。',
     },
     code: {
+      INVALID_TRANSITION: '该卡当前的状态不能进行此操作（可能已被他人处理），请刷新后查看。',
       DUPLICATE: '该卡号已被使用，请换一个卡号。',
       NOT_FOUND: '找不到该卡或门店。',
       PERMISSION_DENIED: '您没有权限进行此卡操作（或不能在该门店退款）。',
