@@ -1,7 +1,14 @@
 import { CombinedError } from '@urql/core'
 import { describe, expect, it } from 'vitest'
 
-import { classifyFailure, describeUserError, mapPayloadErrors, signalsUnauthenticated, type Translator } from './errors'
+import {
+  classifyFailure,
+  describeUserError,
+  explainMutation,
+  mapPayloadErrors,
+  signalsUnauthenticated,
+  type Translator,
+} from './errors'
 
 function graphQLError(code: string, path?: (string | number)[]) {
   return { message: `raw ${code} message`, path, extensions: { code } }
@@ -131,5 +138,39 @@ describe('describeUserError', () => {
     expect(describeUserError({ field: null, code: 'LIMIT_EXCEEDED', message: 'Over the daily limit.' }, i18n)).toBe(
       'Over the daily limit.',
     )
+  })
+})
+
+describe('explainMutation', () => {
+  const messages: Record<string, string> = {
+    'failure.network': '无法连接服务器',
+    'failure.unexpected': '系统出现意外错误',
+    'card.errors.invalid.newCardNo': '新卡号格式不正确',
+    'errors.code.NOT_FOUND': '找不到该记录',
+  }
+  const i18n: Translator = { t: (key) => messages[key] ?? key, te: (key) => key in messages }
+
+  it('is null when the mutation went through', () => {
+    expect(explainMutation(undefined, { errors: [] }, ['reason'], i18n)).toBeNull()
+  })
+
+  it('says the request failed as a whole, or that no payload came', () => {
+    expect(explainMutation(new CombinedError({ networkError: new Error('offline') }), null, ['reason'], i18n)).toEqual({
+      fields: {},
+      general: ['无法连接服务器'],
+    })
+    expect(explainMutation(undefined, undefined, ['reason'], i18n)).toEqual({ fields: {}, general: ['系统出现意外错误'] })
+  })
+
+  it("puts each payload error beside its field or above the form, in the scope's words", () => {
+    const errors = [
+      { field: ['newCardNo'], code: 'INVALID' as const, message: 'Bad number.' },
+      { field: null, code: 'NOT_FOUND' as const, message: 'No card.' },
+    ]
+
+    expect(explainMutation(undefined, { errors }, ['reason', 'newCardNo'], i18n, 'card.errors')).toEqual({
+      fields: { newCardNo: '新卡号格式不正确' },
+      general: ['找不到该记录'],
+    })
   })
 })

@@ -105,3 +105,33 @@ export function describeUserError(error: UserErrorLike, i18n: Translator, scope?
   const byCode = `errors.code.${error.code satisfies ErrorCode}`
   return i18n.te(byCode) ? i18n.t(byCode) : error.message
 }
+
+/** What a form shows after a mutation was refused: messages beside its fields, and above it. */
+export interface FormMessages<F extends string> {
+  fields: Partial<Record<F, string>>
+  general: string[]
+}
+
+/**
+ * A mutation's answer as a form's messages, or null when it went through: a request that failed
+ * as a whole becomes one general message (`failure.*`), payload errors are described (see
+ * describeUserError) beside the form's fields or above them.
+ */
+export function explainMutation<F extends string>(
+  error: CombinedError | undefined,
+  payload: { errors: readonly UserErrorLike[] } | null | undefined,
+  formFields: readonly F[],
+  i18n: Translator,
+  scope?: string,
+): FormMessages<F> | null {
+  const failure = classifyFailure(error)
+  if (failure || !payload) return { fields: {}, general: [i18n.t(`failure.${failure ?? 'unexpected'}`)] }
+  if (!payload.errors.length) return null
+  const mapped = mapPayloadErrors(payload.errors, formFields)
+  const fields: Partial<Record<F, string>> = {}
+  for (const field of formFields) {
+    const fieldError = mapped.fields[field]
+    if (fieldError) fields[field] = describeUserError(fieldError, i18n, scope)
+  }
+  return { fields, general: mapped.general.map((generalError) => describeUserError(generalError, i18n, scope)) }
+}

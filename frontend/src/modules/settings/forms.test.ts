@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { checkCardType, checkRechargeRule, emptyCardTypeForm, emptyRechargeRuleForm } from './forms'
+import { checkCardType, checkRechargeRule, describeProblems, emptyCardTypeForm, emptyRechargeRuleForm } from './forms'
 
 describe('checkCardType', () => {
   it('builds the input, the code upper-cased and no daily limit when blank', () => {
@@ -65,6 +65,18 @@ describe('checkRechargeRule', () => {
     expect(checkRechargeRule({ ...filled, minAmount: '', bonusAmount: '0' })).toEqual({
       ok: false,
       problems: { minAmount: 'required', bonusAmount: 'notPositive' },
+    })
+  })
+})
+
+describe('describeProblems', () => {
+  it("uses the settings' words, and the money parser's for money problems", () => {
+    const messages: Record<string, string> = { 'settings.problem.bonusOverMin': '赠送金额不能超过充值门槛', 'money.format': '金额格式不正确' }
+    const i18n = { t: (key: string) => messages[key] ?? key, te: (key: string) => key in messages }
+
+    expect(describeProblems({ bonusAmount: 'bonusOverMin', minAmount: 'format' }, i18n)).toEqual({
+      bonusAmount: '赠送金额不能超过充值门槛',
+      minAmount: '金额格式不正确',
     })
   })
 })

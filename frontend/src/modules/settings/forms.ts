@@ -3,6 +3,7 @@
  * does) and recharge promotions (pay at least X, get Y bonus, optionally at one store and within
  * dates). Money goes through parseMoney, so what HQ types is exactly what the server stores.
  */
+import type { Translator } from '@/core/graphql/errors'
 import { parseMoney, type MoneyProblem } from '@/core/money'
 import type { CardKind, CardTypeInput, DeductionOrder, RechargeRuleInput } from '@/generated/schema'
 
@@ -36,6 +37,19 @@ export function emptyCardTypeForm(): CardTypeForm {
 }
 
 export type SettingsProblem = 'required' | 'code' | 'tooLong' | 'bonusOverMin' | 'endsBeforeStart' | MoneyProblem
+
+/** Each problem in words: the settings' own, else the money parser's. */
+export function describeProblems<F extends string>(
+  problems: Partial<Record<F, SettingsProblem>>,
+  i18n: Translator,
+): Partial<Record<F, string>> {
+  const described: Partial<Record<F, string>> = {}
+  for (const [field, problem] of Object.entries(problems) as [F, SettingsProblem][]) {
+    const own = `settings.problem.${problem}`
+    described[field] = i18n.te(own) ? i18n.t(own) : i18n.t(`money.${problem}`)
+  }
+  return described
+}
 
 type Checked<F, I> = { ok: true; input: I } | { ok: false; problems: Partial<Record<keyof F, SettingsProblem>> }
 
