@@ -10,6 +10,7 @@ export default defineConfig({
     environment: 'node',
     fileParallelism: false,
     testTimeout: 60_000,
-    hookTimeout: 120_000,
+    // Starting a server with a migrated demo brand takes 15 s on a quiet machine and over 2 min on a busy shared one.
+    hookTimeout: 300_000,
   },
 })
