@@ -48,19 +48,8 @@ async def request(
     source: str = "",
     using_db: BaseDBAsyncClient | None = None,
 ) -> None:
-    _check_key(key)
-    row = Delivery(
-        key=key,
-        member_id=member_id,
-        purpose=purpose,
-        source=source,
-        channel=channel.value if channel else "",
-        template=template,
-        params=params or {},
-        subject=subject[:200],
-        body=body,
-    )
-    await Delivery.bulk_create([row], ignore_conflicts=True, using_db=using_db)
+    row = _row(member_id, purpose, key, channel, source, template=template, params=params or {}, subject=subject[:200], body=body)
+    await _record(row, using_db)
     await enqueue(SEND_TASK, f"delivery:{key}", {"key": key}, using_db=using_db)
 
 
@@ -74,16 +63,21 @@ async def skip(
     source: str = "",
     using_db: BaseDBAsyncClient | None = None,
 ) -> None:
-    _check_key(key)
-    row = Delivery(
-        key=key,
-        member_id=member_id,
-        purpose=purpose,
-        source=source,
-        channel=channel.value if channel else "",
-        status=DeliveryStatus.SKIPPED,
-        reason=reason[:500],
+    row = _row(member_id, purpose, key, channel, source, status=DeliveryStatus.SKIPPED, reason=reason[:500])
+    await _record(row, using_db)
+
+
+def _row(
+    member_id: int, purpose: Purpose, key: str, channel: ChannelKind | None, source: str, **fields: Any
+) -> Delivery:
+    return Delivery(
+        key=key, member_id=member_id, purpose=purpose, source=source, channel=channel.value if channel else "", **fields
     )
+
+
+async def _record(row: Delivery, using_db: BaseDBAsyncClient | None) -> None:
+    """Inserts the delivery unless its key was recorded before: a key is used once, whoever asks again."""
+    _check_key(row.key)
     await Delivery.bulk_create([row], ignore_conflicts=True, using_db=using_db)
 
 
