@@ -19,13 +19,15 @@ from schema.core.permissions import MemberFieldGuard
 from schema.core.scalars import Money
 from schema.org.types import Store
 from schema.tag.types import Tag
-from schema.tier.types import Tier
+from schema.tier.types import Tier, TierChange, TierChangeConnection, TierRetention, TierStanding
 from schema.wallet.types import MemberAssets, Transfer, TransferConnection
 from server.access.policy import MemberField, View, require
 from server.ledger.models import Operation
 from server.member import models
 from server.member.masking import mask_email, mask_phone
 from server.member.services import decrypt_phone, get_member_in_scope, members_query, view_of
+from server.tier import standing
+from server.tier.models import TierChange as TierChangeRow
 
 Gender = strawberry.enum(models.Gender, description="Gender as the member chose to state it.")
 Channel = strawberry.enum(models.Channel, description="Where the member registered.")
@@ -99,6 +101,29 @@ class Member(ModelNode):
     async def tier(self, info: Info) -> Tier | None:
         row = await info.context.loaders.tier.load(self.model.tier_id) if self.model.tier_id else None
         return Tier.from_model(row) if row else None
+
+    @strawberry.field(description="What the next tier still needs, condition by condition; null at the top.")
+    async def tier_progress(self) -> TierStanding | None:
+        found = await standing.progress(self.model)
+        return TierStanding.of(found) if found else None
+
+    @strawberry.field(description="What keeping the current tier needs and by when; null without a tier.")
+    async def tier_retention(self) -> TierRetention | None:
+        found = await standing.retention(self.model)
+        if found is None:
+            return None
+        return TierRetention(
+            tier=Tier.from_model(found.tier),
+            conditions=TierStanding.of(found.standing) if found.standing else None,
+            held_until=found.held_until,
+            held_by=found.held_by,
+        )
+
+    @strawberry.field(description="The member's tier changes with their causes, newest first.")
+    async def tier_changes(self, first: int | None = None, after: str | None = None) -> TierChangeConnection:
+        page = await fetch_page(TierChangeRow.filter(member_id=self.model.id), first, after)
+        edges, page_info = to_edges(page, TierChange.from_model)
+        return TierChangeConnection(edges=edges, page_info=page_info)
 
     @strawberry.field(description="Tags on the member, by name.")
     async def tags(self, info: Info) -> list[Tag]:

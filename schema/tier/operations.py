@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from decimal import Decimal, InvalidOperation
 
 import strawberry
@@ -10,12 +11,15 @@ from strawberry import relay
 from schema.context import Info
 from schema.core.errors import UserError
 from schema.core.ids import decode_id
+from schema.core.scalars import Money
 from schema.core.payloads import DeletePayload
 from schema.core.permissions import IsAuthenticated, payload_mutation
-from schema.tier.types import Tier
+from schema.member.types import Member
+from schema.tier.types import Tier, TierChange, TierDowngrade, TierMatch, TierWindow
 from server.access.policy import Permission
 from server.core.errors import invalid
-from server.tier import models, services
+from server.member.models import Member as MemberRow
+from server.tier import manual, models, rules, services
 
 
 @strawberry.type(description="Result of a tier mutation.")
@@ -42,6 +46,58 @@ class TierInput:
         return services.TierDraft(self.name, self.rank, self.discount_percent, int(hundredths), list(self.perks))
 
 
+@strawberry.input(description="Conditions on activity in the tier's window; leave one out to drop it.")
+class TierConditionsInput:
+    match: TierMatch = strawberry.field(default=models.Match.ANY, description="ANY or ALL of the set conditions.")
+    spend: Money | None = strawberry.field(default=None, description="Spent, net of refunds.")
+    visits: int | None = strawberry.field(default=None, description="Number of consumes.")
+    points: int | None = strawberry.field(default=None, description="Points earned by consumes.")
+
+    def to_draft(self) -> rules.ConditionsDraft:
+        return rules.ConditionsDraft(models.Match(self.match), self.spend, self.visits, self.points)
+
+
+@strawberry.input(description="A tier's rules; they replace the previous ones whole.")
+class TierRulesInput:
+    window: TierWindow = strawberry.field(default=models.TierWindow.ROLLING, description="Where activity is counted.")
+    window_days: int = strawberry.field(default=365, description="Length of a ROLLING window, 1-3660 days.")
+    upgrade: TierConditionsInput | None = strawberry.field(default=None, description="How the tier is earned.")
+    retention: TierConditionsInput | None = strawberry.field(default=None, description="How it is kept at each period end.")
+    downgrade: TierDowngrade = strawberry.field(default=models.Downgrade.ONE_LEVEL, description="Where a failed retention leads.")
+    gift_coupon_template_ids: list[relay.GlobalID] = strawberry.field(default_factory=list, description="Coupons an upgrade grants (at most 10).")
+    gift_points: int = strawberry.field(default=0, description="Points an upgrade grants.")
+    price: Money | None = strawberry.field(default=None, description="Price when the tier can be bought.")
+    paid_days: int | None = strawberry.field(default=None, description="How long a bought tier lasts, 1-3660 days.")
+
+    def to_draft(self) -> rules.RulesDraft:
+        return rules.RulesDraft(
+            window=models.TierWindow(self.window),
+            window_days=self.window_days,
+            upgrade=self.upgrade.to_draft() if self.upgrade else rules.ConditionsDraft(),
+            retention=self.retention.to_draft() if self.retention else rules.ConditionsDraft(),
+            downgrade=models.Downgrade(self.downgrade),
+            gift_coupon_template_ids=[decode_id(i, "CouponTemplate", "giftCouponTemplateIds") for i in self.gift_coupon_template_ids],
+            gift_points=self.gift_points,
+            price=self.price,
+            paid_days=self.paid_days,
+        )
+
+
+@strawberry.input(description="HQ puts a member in a tier by hand; the tier is a floor until `until`.")
+class SetMemberTierInput:
+    member_id: relay.GlobalID = strawberry.field(description="The member.")
+    tier_id: relay.GlobalID = strawberry.field(description="The tier.")
+    reason: str = strawberry.field(description="Why; required, at most 255 characters.")
+    until: datetime | None = strawberry.field(default=None, description="When the floor ends, with its UTC offset; null: never.")
+
+
+@strawberry.type(description="Result of a tier change of one member.")
+class MemberTierPayload:
+    member: Member | None = strawberry.field(default=None, description="The member after the change.")
+    change: TierChange | None = strawberry.field(default=None, description="The change; null when only the floor was renewed.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed, if it did.")
+
+
 @strawberry.type
 class TierQuery:
     @strawberry.field(description="All tiers, lowest first.", permission_classes=[IsAuthenticated])
@@ -64,3 +120,17 @@ class TierMutation:
     async def delete_tier(self, info: Info, id: relay.GlobalID) -> DeletePayload:  # noqa: A002
         await services.delete_tier(info.context.actor, decode_id(id, "Tier"))
         return DeletePayload(deleted_id=id)
+
+    @payload_mutation(description="Replaces a tier's upgrade, retention, gift and price rules.", requires=Permission.MANAGE_TIERS)
+    async def set_tier_rules(self, info: Info, id: relay.GlobalID, input: TierRulesInput) -> TierPayload:  # noqa: A002
+        tier = await rules.set_tier_rules(info.context.actor, decode_id(id, "Tier"), input.to_draft())
+        return TierPayload(tier=Tier.from_model(tier))
+
+    @payload_mutation(description="Puts a member in a tier by hand, as a floor until an optional expiry.", requires=Permission.MANAGE_TIERS)
+    async def set_member_tier(self, info: Info, input: SetMemberTierInput) -> MemberTierPayload:  # noqa: A002
+        member_id = decode_id(input.member_id, "Member", "memberId")
+        change = await manual.set_member_tier(
+            info.context.actor, member_id, decode_id(input.tier_id, "Tier", "tierId"), input.reason, input.until
+        )
+        row = await MemberRow.get(id=member_id).select_related("home_store")
+        return MemberTierPayload(member=Member.from_model(row, info), change=TierChange.from_model(change) if change else None)

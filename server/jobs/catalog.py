@@ -12,15 +12,19 @@ from server.delivery.services import SEND
 from server.jobs.registry import Periodic, Registry
 from server.notices.services import PREPARE
 from server.points.jobs import EXPIRE_POINTS
+from server.tier.jobs import REVIEW, UPGRADE
 
 TASKS = [
     EXPIRE_POINTS,
     SEND,
     PREPARE,
+    UPGRADE,
+    REVIEW,
 ]
 
 PERIODIC = [
     Periodic(EXPIRE_POINTS.name, every=timedelta(hours=1)),
+    Periodic(REVIEW.name, every=timedelta(hours=1), offset=timedelta(minutes=5)),
 ]
 
 REGISTRY = Registry.of(TASKS, PERIODIC)

@@ -95,8 +95,7 @@ async def _adjustment(actor: Actor, request: AdjustRequest, key: str, print_: st
             result=result,
         )
         if request.points > 0:
-            await _post_points(operation, Leg(issued, points, request.points, TransferCode.POINTS_ADJUST))
-            await lots.earn(member.id, operation.id, request.points, expiry_months)
+            await _credit(operation, Award(member.id, request.points, reason, points, issued, expiry_months))
         else:
             await _post_points(operation, Leg(points, issued, -request.points, TransferCode.POINTS_ADJUST))
             await lots.spend(member.id, -request.points, "points")
@@ -112,6 +111,50 @@ async def _adjustment(actor: Actor, request: AdjustRequest, key: str, print_: st
         return operation
 
     return execute
+
+
+@dataclass(frozen=True)
+class Award:
+    """Points the programme gives a member (a tier's upgrade gift), with the accounts resolved
+    before the transaction that posts them (`prepare_award`, then `post_award` inside it)."""
+
+    member_id: int
+    points: int
+    reason: str
+    account: Account
+    issued: Account
+    expiry_months: int
+
+
+async def prepare_award(member_id: int, points: int, reason: str) -> Award:
+    _check_points(points)
+    refs = [accounts.member_points(member_id), accounts.POINTS_ISSUED]
+    acct = await accounts.resolve(refs)
+    expiry_months = (await program.settings()).points_expiry_months
+    return Award(member_id, points, reason, acct[refs[0]], acct[refs[1]], expiry_months)
+
+
+async def post_award(award: Award, key: str) -> Operation:
+    """Inside the caller's transaction: an adjustment by nobody (the programme) under `key`, whose
+    uniqueness makes the award once; it locks the member's points account, so call it before
+    locking the member row (the order every payment takes)."""
+    result: dict[str, Any] = {"points": award.points, "reason": award.reason}
+    operation = await Operation.create(
+        kind=OperationKind.POINTS_ADJUST,
+        idempotency_key=check_key(key),
+        fingerprint=fingerprint({"op": "points-award", "member_id": award.member_id, **result}),
+        member_id=award.member_id,
+        amount=award.points,
+        result=result,
+    )
+    await _credit(operation, award)
+    return operation
+
+
+async def _credit(operation: Operation, award: Award) -> None:
+    """Posts the points from POINTS_ISSUED to the member and adds their lot."""
+    await _post_points(operation, Leg(award.issued, award.account, award.points, TransferCode.POINTS_ADJUST))
+    await lots.earn(award.member_id, operation.id, award.points, award.expiry_months)
 
 
 @dataclass
