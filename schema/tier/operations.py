@@ -16,10 +16,12 @@ from schema.core.payloads import DeletePayload
 from schema.core.permissions import IsAuthenticated, payload_mutation
 from schema.member.types import Member
 from schema.tier.types import Tier, TierChange, TierDowngrade, TierMatch, TierWindow
+from schema.wallet.types import Transfer
 from server.access.policy import Permission
 from server.core.errors import invalid
 from server.member.models import Member as MemberRow
-from server.tier import manual, models, rules, services
+from server.ledger.operations import Outcome
+from server.tier import manual, models, purchase, rules, services
 
 
 @strawberry.type(description="Result of a tier mutation.")
@@ -98,6 +100,31 @@ class MemberTierPayload:
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed, if it did.")
 
 
+TierPayment = strawberry.enum(purchase.TierPayment, description="STORED_VALUE from a card of the member, or EXTERNAL (paid outside Tessera).")
+
+
+@strawberry.input(description="A member buys a tier at its price, for its duration.")
+class BuyTierInput:
+    member_id: relay.GlobalID = strawberry.field(description="The member.")
+    tier_id: relay.GlobalID = strawberry.field(description="The tier; it must have a price.")
+    idempotency_key: str = strawberry.field(description="Unique per intended purchase; a retry reuses it.")
+    payment: TierPayment = strawberry.field(default=purchase.TierPayment.STORED_VALUE, description="How the price is paid.")
+    card_no: str | None = strawberry.field(default=None, description="The member's card paying from stored value.")
+    store_id: relay.GlobalID | None = strawberry.field(default=None, description="Where; a clerk's own store by default.")
+
+
+@strawberry.type(description="Result of a tier purchase.")
+class BuyTierPayload:
+    transfer: Transfer | None = strawberry.field(default=None, description="The purchase (the first one on a replay).")
+    member: Member | None = strawberry.field(default=None, description="The member after it.")
+    replayed: bool = strawberry.field(default=False, description="True when the key had already run.")
+    errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed, if it did.")
+
+
+async def _member(info: Info, member_id: int) -> Member:
+    return Member.from_model(await MemberRow.get(id=member_id).select_related("home_store"), info)
+
+
 @strawberry.type
 class TierQuery:
     @strawberry.field(description="All tiers, lowest first.", permission_classes=[IsAuthenticated])
@@ -132,5 +159,23 @@ class TierMutation:
         change = await manual.set_member_tier(
             info.context.actor, member_id, decode_id(input.tier_id, "Tier", "tierId"), input.reason, input.until
         )
-        row = await MemberRow.get(id=member_id).select_related("home_store")
-        return MemberTierPayload(member=Member.from_model(row, info), change=TierChange.from_model(change) if change else None)
+        return MemberTierPayload(member=await _member(info, member_id), change=TierChange.from_model(change) if change else None)
+
+    @payload_mutation(description="Sells a member a tier, paid from stored value or externally, once per key.", requires=Permission.MANAGE_MEMBERS)
+    async def buy_tier(self, info: Info, input: BuyTierInput) -> BuyTierPayload:  # noqa: A002
+        outcome: Outcome = await purchase.buy_tier(
+            info.context.actor,
+            purchase.PurchaseRequest(
+                member_id=decode_id(input.member_id, "Member", "memberId"),
+                tier_id=decode_id(input.tier_id, "Tier", "tierId"),
+                idempotency_key=input.idempotency_key,
+                payment=purchase.TierPayment(input.payment),
+                card_no=input.card_no,
+                store_id=decode_id(input.store_id, "Store", "storeId") if input.store_id else None,
+            ),
+        )
+        operation = outcome.operation
+        assert operation.member_id is not None
+        return BuyTierPayload(
+            transfer=Transfer.from_model(operation), member=await _member(info, operation.member_id), replayed=outcome.replayed
+        )

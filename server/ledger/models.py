@@ -68,6 +68,7 @@ class OperationKind(str, Enum):
     POINTS_ADJUST = "POINTS_ADJUST"
     POINTS_REDEEM = "POINTS_REDEEM"
     POINTS_EXPIRE = "POINTS_EXPIRE"
+    TIER_PURCHASE = "TIER_PURCHASE"
 
 
 class Operation(Model):
@@ -106,6 +107,7 @@ class TransferCode(str, Enum):
     CARD_MOVE = "CARD_MOVE"
     CASH_OUT_PRINCIPAL = "CASH_OUT_PRINCIPAL"
     FORFEIT_BONUS = "FORFEIT_BONUS"
+    TIER_PURCHASE = "TIER_PURCHASE"
 
 
 class Transfer(Model):

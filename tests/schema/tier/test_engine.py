@@ -150,3 +150,35 @@ async def test_progress_and_retention_show_each_condition_for_a_constructed_memb
     assert retention["conditions"]["visits"] == {"current": 2, "required": 1, "remaining": 0, "met": True}
     assert (retention["conditions"]["spend"], retention["conditions"]["met"]) == (None, True)
     assert at_gold["tierChanges"]["edges"] == [{"node": {"fromTier": "普通", "toTier": "金卡", "cause": "MANUAL", "actor": "hq.admin"}}]
+
+
+BUY = """
+mutation($input: BuyTierInput!) {
+  buyTier(input: $input) {
+    transfer { kind amount } member { tier { name } } replayed
+    errors { field code message }
+  }
+}
+"""
+
+
+async def test_a_tier_bought_from_stored_value_is_charged_once_per_key(api, org, ladder, wallet):
+    hq = await api.login("hq.admin")
+    await hq(SET_RULES, id=gid("Tier", ladder.gold.id), input={"price": "199.00", "paidDays": 30})
+    await fund(org, wallet, 50_000)
+    clerk = await api.login("sh001.clerk")
+    given = {"memberId": gid("Member", wallet.member.id), "tierId": gid("Tier", ladder.gold.id), "cardNo": "C0001", "idempotencyKey": "buy-1"}
+
+    first = await clerk(BUY, input=given)
+    again = await clerk(BUY, input=given)
+    other_store = await (await api.login("cd001.clerk"))(BUY, input={**given, "idempotencyKey": "buy-2"})
+
+    assert first["data"]["buyTier"] == {
+        "transfer": {"kind": "TIER_PURCHASE", "amount": "199.00"},
+        "member": {"tier": {"name": "金卡"}},
+        "replayed": False,
+        "errors": [],
+    }
+    assert again["data"]["buyTier"]["replayed"] is True
+    assert [e["code"] for e in other_store["data"]["buyTier"]["errors"]] == ["PERMISSION_DENIED"]
+    assert await TierChange.filter(cause="PAID").count() == 1
