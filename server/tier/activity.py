@@ -4,7 +4,7 @@
     visits   the number of consumes
     points   Σ points earned by consumes − Σ of those taken back by refunds
 
-Three grouped queries per window, whatever the number of members: operations by member and kind
+Two grouped queries per window, whatever the number of members: operations by member and kind
 (`ledger_operation` is indexed on member and time), then the points transfers of those operations.
 """
 

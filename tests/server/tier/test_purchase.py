@@ -10,9 +10,9 @@ import pytest
 from server.core.errors import DomainError
 from server.ledger.models import Operation, OperationKind, Transfer
 from server.tier.evaluation import review_due
+from server.tier.models import Match, TierStatus, TierWindow
 from server.tier.purchase import PurchaseRequest, TierPayment, buy_tier
 from server.tier.rules import ConditionsDraft, RulesDraft, set_tier_rules
-from server.tier.models import Match, TierStatus, TierWindow
 from tests.server.tier.conftest import history, tier_of
 from tests.server.wallet.conftest import balances, fund, key
 

@@ -11,9 +11,8 @@ from server.core.errors import DomainError
 from server.member.models import Member
 from server.tier.evaluation import review_due
 from server.tier.manual import set_member_tier
-from server.tier.models import Downgrade, TierStatus
+from server.tier.models import Downgrade, Match, TierStatus, TierWindow
 from server.tier.rules import ConditionsDraft, RulesDraft, set_tier_rules
-from server.tier.models import Match, TierWindow
 from tests.server.tier.conftest import history, pay, tier_of
 from tests.server.wallet.conftest import fund
 

@@ -3,15 +3,22 @@ gift package once."""
 
 from __future__ import annotations
 
+import asyncio
+
+import pytest
+
+from server.core.errors import DomainError
 from server.coupon.models import Coupon, CouponKind
 from server.coupon.services import TemplateDraft, create_template
 from server.jobs.models import Job
+from server.ledger.models import Operation, OperationKind
 from server.tier.evaluation import upgrade_after
 from server.tier.models import TierChange
 from server.tier.rules import ConditionsDraft, RulesDraft, set_tier_rules
+from server.wallet.refunds import RefundRequest, refund
 from tests.server.points.conftest import account_balance
 from tests.server.tier.conftest import history, pay, tier_of
-from tests.server.wallet.conftest import fund
+from tests.server.wallet.conftest import fund, key
 
 
 async def test_one_fen_short_stays_and_the_consume_that_reaches_the_threshold_upgrades(org, ladder, wallet, worker):
@@ -35,9 +42,6 @@ async def test_one_fen_short_stays_and_the_consume_that_reaches_the_threshold_up
 
 
 async def test_a_refund_counts_against_spend(org, ladder, wallet, worker):
-    from server.wallet.refunds import RefundRequest, refund
-    from tests.server.wallet.conftest import key
-
     await fund(org, wallet, 2_000_000)
     first = await pay(org, 600_000)
     await refund(org.actors["sh001.clerk"], RefundRequest(operation_id=first, idempotency_key=key(), amount=100_000))
@@ -81,3 +85,28 @@ async def test_a_member_can_jump_straight_to_the_highest_tier_met(org, ladder, w
 
     assert await tier_of(wallet.member.id) == "金卡"
     assert await history(wallet.member.id) == [("普通", "金卡", "UPGRADE")]
+
+
+async def test_a_refused_consume_queues_no_upgrade_check(org, ladder, wallet):
+    await fund(org, wallet, 100)
+    with pytest.raises(DomainError) as refused:
+        await pay(org, 1_000_000)
+
+    assert refused.value.code.value == "INSUFFICIENT_BALANCE"
+
+    assert await Job.filter(task="tier.upgrade").count() == 0
+
+
+async def test_two_evaluations_racing_for_one_member_upgrade_and_gift_once(org, ladder, wallet):
+    await set_tier_rules(org.actors["hq.admin"], ladder.silver.id, RulesDraft(upgrade=ConditionsDraft(spend=1_000_000), gift_points=500))
+    await fund(org, wallet, 2_000_000)
+    operation = await pay(org, 1_000_000)
+
+    results = await asyncio.gather(upgrade_after(wallet.member.id, operation), upgrade_after(wallet.member.id, operation))
+
+    assert sorted(r is None for r in results) == [False, True]
+    assert await history(wallet.member.id) == [("普通", "银卡", "UPGRADE")]
+    assert await TierChange.filter(member_id=wallet.member.id).count() == 1
+    gifts = await TierChange.filter(member_id=wallet.member.id).values_list("gift", flat=True)
+    assert [g["points"] for g in gifts] == [500]
+    assert await Operation.filter(kind=OperationKind.POINTS_ADJUST, member_id=wallet.member.id).count() == 1
