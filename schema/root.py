@@ -41,6 +41,7 @@ from schema.org.operations import OrgMutation, OrgQuery
 from schema.points.mutations import PointsMutation
 from schema.points.queries import PointsQuery
 from schema.program.operations import ProgramMutation, ProgramQuery
+from schema.segment.operations import SegmentMutation, SegmentQuery
 from schema.tag.operations import TagMutation, TagQuery
 from schema.tier.operations import TierMutation, TierQuery
 from schema.wallet.batch import BatchRechargeMutation
@@ -61,6 +62,7 @@ class Query(
     MemberQuery,
     TierQuery,
     TagQuery,
+    SegmentQuery,
     AuditQuery,
     CardQuery,
     ProgramQuery,
@@ -80,6 +82,7 @@ class Mutation(
     MemberMutation,
     TierMutation,
     TagMutation,
+    SegmentMutation,
     CardMutation,
     WalletMutation,
     ProgramMutation,

@@ -24,6 +24,7 @@ MODEL_MODULES: list[str] = [
     "server.jobs.models",
     "server.delivery.models",
     "server.notices.models",
+    "server.segment.models",
 ]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"

@@ -5,7 +5,9 @@
     ROLE_DEFAULTS             each role's permissions before per-staff grants and withholds
     View                      how much of a member an actor sees (FULL or MASKED)
     FIELD_ACCESS              per member field and view: ALLOW, MASK or DENY
+    org_scope()               the part of the chain an actor works in: all, one region, one store
     member_scope()            the filter that limits member lists to an actor's org scope
+    owned_scope()             the filter that limits things staff own by org (segments) to the actor's
 
 Services ask this module; the GraphQL layer declares which rule a field or mutation needs and
 this module answers. Nothing else re-implements these rules.
@@ -28,6 +30,7 @@ class Permission(str, Enum):
     MANAGE_TAGS = "MANAGE_TAGS"
     MANAGE_PROGRAM = "MANAGE_PROGRAM"
     MANAGE_MEMBERS = "MANAGE_MEMBERS"
+    MANAGE_SEGMENTS = "MANAGE_SEGMENTS"
     TAG_MEMBERS = "TAG_MEMBERS"
     VIEW_AUDIT = "VIEW_AUDIT"
     VIEW_JOBS = "VIEW_JOBS"
@@ -54,11 +57,18 @@ SENSITIVE: frozenset[Permission] = frozenset(
 ROLE_DEFAULTS: dict[Role, frozenset[Permission]] = {
     Role.HQ: frozenset(Permission),
     Role.REGION: frozenset(
-        {Permission.MANAGE_MEMBERS, Permission.TAG_MEMBERS, Permission.CARD_OPS, Permission.EXPORT}
+        {
+            Permission.MANAGE_MEMBERS,
+            Permission.MANAGE_SEGMENTS,
+            Permission.TAG_MEMBERS,
+            Permission.CARD_OPS,
+            Permission.EXPORT,
+        }
     ),
     Role.STORE: frozenset(
         {
             Permission.MANAGE_MEMBERS,
+            Permission.MANAGE_SEGMENTS,
             Permission.TAG_MEMBERS,
             Permission.RECHARGE,
             Permission.REFUND,
@@ -77,6 +87,7 @@ _ACTIVITIES: dict[Permission, str] = {
     Permission.MANAGE_TAGS: "manage tags",
     Permission.MANAGE_PROGRAM: "manage the loyalty program",
     Permission.MANAGE_MEMBERS: "manage members",
+    Permission.MANAGE_SEGMENTS: "manage segments",
     Permission.TAG_MEMBERS: "tag members",
     Permission.VIEW_AUDIT: "view the audit log",
     Permission.VIEW_JOBS: "view jobs",
@@ -154,14 +165,42 @@ FIELD_ACCESS: dict[MemberField, dict[View, Access]] = {
 }
 
 
+@dataclass(frozen=True)
+class OrgScope:
+    """All of the chain (both None), one region, or one store."""
+
+    region_id: int | None = None
+    store_id: int | None = None
+
+
+def org_scope(actor: Actor) -> OrgScope:
+    if actor.role is Role.REGION:
+        return OrgScope(region_id=actor.region_id or 0)
+    if actor.role is Role.STORE:
+        return OrgScope(store_id=actor.store_id or 0)
+    return OrgScope()
+
+
 def member_scope(actor: Actor, through: str = "") -> dict[str, int]:
     """Filter kwargs limiting members to those an actor may list: its region's or its store's.
     `through` names the relation to the member when filtering rows that belong to one ("member")."""
     prefix = f"{through}__" if through else ""
-    if actor.role is Role.REGION:
-        return {f"{prefix}home_store__region_id": actor.region_id or 0}
-    if actor.role is Role.STORE:
-        return {f"{prefix}home_store_id": actor.store_id or 0}
+    scope = org_scope(actor)
+    if scope.store_id is not None:
+        return {f"{prefix}home_store_id": scope.store_id}
+    if scope.region_id is not None:
+        return {f"{prefix}home_store__region_id": scope.region_id}
+    return {}
+
+
+def owned_scope(actor: Actor) -> dict[str, int]:
+    """Filter kwargs limiting rows owned by an org unit (`region_id`, `store_id` columns, both
+    null for HQ's) to those an actor may use: HQ all, REGION its region's, STORE its store's."""
+    scope = org_scope(actor)
+    if scope.store_id is not None:
+        return {"store_id": scope.store_id}
+    if scope.region_id is not None:
+        return {"region_id": scope.region_id}
     return {}
 
 
