@@ -20,6 +20,7 @@ from server.ledger.models import Account, Transfer
 from server.member.models import Member
 from server.org.models import Region, Store
 from server.points.models import PointsLot
+from server.referral.codes import codes_for
 from server.tag.models import MemberTag, Tag
 from server.tier.models import Tier
 
@@ -83,6 +84,11 @@ async def _feedback_events(feedback_ids: Sequence[int]) -> list[list[FeedbackEve
     return [grouped.get(i, []) for i in feedback_ids]
 
 
+async def _referral_codes(member_ids: Sequence[int]) -> list[str]:
+    codes = await codes_for(member_ids)
+    return [codes[i] for i in member_ids]
+
+
 async def _members(ids: Sequence[int]) -> list[Member | None]:
     rows = {m.id: m for m in await Member.filter(id__in=list(ids)).select_related("home_store")}
     return [rows.get(i) for i in ids]
@@ -106,6 +112,7 @@ class Loaders:
     legs_by_operation: DataLoader[int, list[Transfer]] = field(
         default_factory=lambda: DataLoader(load_fn=_legs_by_operation)
     )
+    referral_code: DataLoader[int, str] = field(default_factory=lambda: DataLoader(load_fn=_referral_codes))
     feedback_events: DataLoader[int, list[FeedbackEvent]] = field(
         default_factory=lambda: DataLoader(load_fn=_feedback_events)
     )

@@ -41,6 +41,7 @@ from schema.org.operations import OrgMutation, OrgQuery
 from schema.points.mutations import PointsMutation
 from schema.points.queries import PointsQuery
 from schema.program.operations import ProgramMutation, ProgramQuery
+from schema.referral.operations import ReferralMutation, ReferralQuery
 from schema.segment.operations import SegmentMutation, SegmentQuery
 from schema.tag.operations import TagMutation, TagQuery
 from schema.tier.operations import TierMutation, TierQuery
@@ -71,6 +72,7 @@ class Query(
     CareQuery,
     JobsQuery,
     NoticesQuery,
+    ReferralQuery,
 ):
     node: relay.Node | None = relay.node(description="Fetches any object by its global ID.")
 
@@ -91,6 +93,7 @@ class Mutation(
     PointsMutation,
     CareMutation,
     NoticesMutation,
+    ReferralMutation,
 ):
     pass
 

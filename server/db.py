@@ -25,6 +25,7 @@ MODEL_MODULES: list[str] = [
     "server.delivery.models",
     "server.notices.models",
     "server.segment.models",
+    "server.referral.models",
 ]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"

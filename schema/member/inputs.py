@@ -26,6 +26,9 @@ class CreateMemberInput:
     email: str | None = strawberry.field(default=None, description="Email address.")
     channel: Channel = strawberry.field(default=Channel.STORE, description="Registration channel.")
     referrer_id: relay.GlobalID | None = strawberry.field(default=None, description="The member who referred them.")
+    referral_code: str | None = strawberry.field(
+        default=None, description="The referrer's referral code, instead of referrerId; an unknown code is INVALID."
+    )
     marketing_consent: bool = strawberry.field(default=False, description="Consent to marketing messages.")
 
     def to_draft(self) -> MemberDraft:
@@ -39,6 +42,7 @@ class CreateMemberInput:
             email=self.email,
             channel=self.channel,
             referrer_id=decode_id(self.referrer_id, "Member", "referrerId") if self.referrer_id else None,
+            referral_code=self.referral_code,
             marketing_consent=self.marketing_consent,
         )
 

@@ -143,6 +143,15 @@ class Member(ModelNode):
         edges, page_info = to_edges(page, Transfer.from_model)
         return TransferConnection(edges=edges, page_info=page_info)
 
+    @strawberry.field(description="The member's referral code (推荐码), 8 characters, for new members to register with.")
+    async def referral_code(self, info: Info) -> str:
+        return await info.context.loaders.referral_code.load(self.model.id)
+
+    @strawberry.field(description="The member who referred this one; masked like any member outside the viewer's scope.")
+    async def referrer(self, info: Info) -> Member | None:
+        row = await info.context.loaders.member.load(self.model.referrer_id) if self.model.referrer_id else None
+        return Member.from_model(row, info) if row else None
+
     @strawberry.field(description="Spend and visit statistics.")
     def stats(self) -> MemberStats:
         m = self.model

@@ -12,6 +12,7 @@ from server.delivery.services import SEND
 from server.jobs.registry import Periodic, Registry
 from server.notices.services import PREPARE
 from server.points.jobs import EXPIRE_POINTS
+from server.referral.rewards import REWARD
 from server.tier.jobs import REVIEW, UPGRADE
 
 TASKS = [
@@ -20,6 +21,7 @@ TASKS = [
     PREPARE,
     UPGRADE,
     REVIEW,
+    REWARD,
 ]
 
 PERIODIC = [

@@ -40,6 +40,7 @@ from server.member.models import Channel, Gender, Member, MemberStatus
 from server.member.masking import mask_date, mask_email, mask_name, mask_phone
 from server.member.phone import normalize_phone, phone_suffix
 from server.org.models import Store
+from server.referral.codes import referrer_for
 from server.tag.models import MemberTag
 from server.tier.models import Tier
 
@@ -58,6 +59,7 @@ class MemberDraft:
     email: str | None = None
     channel: Channel = Channel.STORE
     referrer_id: int | None = None
+    referral_code: str | None = None
     marketing_consent: bool = False
 
 
@@ -126,6 +128,17 @@ async def _ensure_phone_free(index: str, except_id: int | None = None) -> None:
         raise DomainError(ErrorCode.DUPLICATE_PHONE, "A member with this phone already exists.", "phone")
 
 
+async def _referrer(draft: MemberDraft) -> int | None:
+    """The referring member, named by id or by their referral code (not both)."""
+    if draft.referral_code is not None:
+        if draft.referrer_id is not None:
+            raise invalid("referralCode", "Give either the referrer or their referral code, not both.")
+        return await referrer_for(draft.referral_code)
+    if draft.referrer_id is not None and not await Member.exists(id=draft.referrer_id):
+        raise not_found("Referrer", "referrerId")
+    return draft.referrer_id
+
+
 def _new_member_no() -> str:
     return f"{secrets.randbelow(9 * 10**11) + 10**11}"
 
@@ -142,8 +155,7 @@ async def create_member(actor: Actor | None, draft: MemberDraft) -> Member:
     if store_id is None:
         raise invalid("homeStoreId", "Choose the member's home store.")
     await _store_for(actor, store_id)
-    if draft.referrer_id is not None and not await Member.exists(id=draft.referrer_id):
-        raise not_found("Referrer", "referrerId")
+    referrer_id = await _referrer(draft)
     index = pii().blind_index(phone)
     await _ensure_phone_free(index)
     tier = await Tier.all().order_by("rank").first()
@@ -162,7 +174,7 @@ async def create_member(actor: Actor | None, draft: MemberDraft) -> Member:
                     email=email,
                     home_store_id=store_id,
                     channel=draft.channel,
-                    referrer_id=draft.referrer_id,
+                    referrer_id=referrer_id,
                     marketing_consent=draft.marketing_consent,
                     consent_at=now() if draft.marketing_consent else None,
                     tier_id=tier.id if tier else None,
