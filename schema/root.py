@@ -25,6 +25,7 @@ from strawberry.types.execution import ExecutionContext
 
 from schema.access.operations import AccessMutation, AccessQuery
 from schema.audit.operations import AuditQuery
+from schema.campaign.operations import CampaignMutation, CampaignQuery
 from schema.card.operations import CardMutation, CardQuery
 from schema.care.operations import CareMutation, CareQuery
 from schema.core.errors import code_input_error, expected_error, should_mask
@@ -73,6 +74,7 @@ class Query(
     JobsQuery,
     NoticesQuery,
     ReferralQuery,
+    CampaignQuery,
 ):
     node: relay.Node | None = relay.node(description="Fetches any object by its global ID.")
 
@@ -94,6 +96,7 @@ class Mutation(
     CareMutation,
     NoticesMutation,
     ReferralMutation,
+    CampaignMutation,
 ):
     pass
 

@@ -26,6 +26,7 @@ MODEL_MODULES: list[str] = [
     "server.notices.models",
     "server.segment.models",
     "server.referral.models",
+    "server.campaign.models",
 ]
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent.parent / "migrations"

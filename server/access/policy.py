@@ -31,6 +31,7 @@ class Permission(str, Enum):
     MANAGE_PROGRAM = "MANAGE_PROGRAM"
     MANAGE_MEMBERS = "MANAGE_MEMBERS"
     MANAGE_SEGMENTS = "MANAGE_SEGMENTS"
+    MANAGE_CAMPAIGNS = "MANAGE_CAMPAIGNS"
     TAG_MEMBERS = "TAG_MEMBERS"
     VIEW_AUDIT = "VIEW_AUDIT"
     VIEW_JOBS = "VIEW_JOBS"
@@ -60,6 +61,7 @@ ROLE_DEFAULTS: dict[Role, frozenset[Permission]] = {
         {
             Permission.MANAGE_MEMBERS,
             Permission.MANAGE_SEGMENTS,
+            Permission.MANAGE_CAMPAIGNS,
             Permission.TAG_MEMBERS,
             Permission.CARD_OPS,
             Permission.EXPORT,
@@ -69,6 +71,7 @@ ROLE_DEFAULTS: dict[Role, frozenset[Permission]] = {
         {
             Permission.MANAGE_MEMBERS,
             Permission.MANAGE_SEGMENTS,
+            Permission.MANAGE_CAMPAIGNS,
             Permission.TAG_MEMBERS,
             Permission.RECHARGE,
             Permission.REFUND,
@@ -88,6 +91,7 @@ _ACTIVITIES: dict[Permission, str] = {
     Permission.MANAGE_PROGRAM: "manage the loyalty program",
     Permission.MANAGE_MEMBERS: "manage members",
     Permission.MANAGE_SEGMENTS: "manage segments",
+    Permission.MANAGE_CAMPAIGNS: "run campaigns",
     Permission.TAG_MEMBERS: "tag members",
     Permission.VIEW_AUDIT: "view the audit log",
     Permission.VIEW_JOBS: "view jobs",

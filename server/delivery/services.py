@@ -4,6 +4,7 @@
                   `delivery:<key>`); a key used before changes nothing. Pass `using_db` inside a
                   transaction to make both part of what commits.
     skip(...)     records a delivery that will not be sent, with the reason (SKIPPED).
+    send_batch    sends many pending deliveries at once (campaigns), settling them in bulk
     SEND          the worker task: resolves the member's address on the channel, sends, and
                   marks the delivery SENT, or FAILED when the channel refuses for good or the
                   last attempt fails (retried attempts back off 30 s, 60 s, … as jobs do).
@@ -15,9 +16,12 @@ WEBHOOK when configured, else LOG.
 
 from __future__ import annotations
 
+from collections import defaultdict
+from datetime import datetime
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.expressions import F
 
 from server.channels import registry as channels
 from server.channels.base import ChannelKind, Message, SendError
@@ -104,20 +108,13 @@ async def _settle(delivery: Delivery, status: DeliveryStatus, **changes: Any) ->
     await Delivery.filter(id=delivery.id, status=DeliveryStatus.PENDING).update(status=status, **changes)
 
 
-async def _send(context: JobContext) -> None:
-    delivery = await Delivery.get(key=context.payload["key"])
-    if delivery.status != DeliveryStatus.PENDING:
-        return
-    member = await Member.get_or_none(id=delivery.member_id)
-    if member is None:
-        await _settle(delivery, DeliveryStatus.SKIPPED, reason="member not found")
-        return
+def _outgoing(delivery: Delivery, member: Member) -> tuple[ChannelKind, Message | None]:
+    """The channel for the delivery and its message; no message when the member has no address there."""
     kind = ChannelKind(delivery.channel) if delivery.channel else best_channel(member, channels.available())
     to = address(member, kind)
     if not to:
-        await _settle(delivery, DeliveryStatus.SKIPPED, channel=kind.value, reason=f"no {kind.value} address")
-        return
-    message = Message(
+        return kind, None
+    return kind, Message(
         key=delivery.key,
         to=to,
         subject=delivery.subject,
@@ -127,6 +124,24 @@ async def _send(context: JobContext) -> None:
         member_id=member.id,
         purpose=delivery.purpose.value if isinstance(delivery.purpose, Purpose) else str(delivery.purpose),
     )
+
+
+async def _unreachable(delivery: Delivery, member: Member | None, kind: ChannelKind | None) -> None:
+    if member is None:
+        await _settle(delivery, DeliveryStatus.SKIPPED, reason="member not found")
+    elif kind is not None:
+        await _settle(delivery, DeliveryStatus.SKIPPED, channel=kind.value, reason=f"no {kind.value} address")
+
+
+async def _send(context: JobContext) -> None:
+    delivery = await Delivery.get(key=context.payload["key"])
+    if delivery.status != DeliveryStatus.PENDING:
+        return
+    member = await Member.get_or_none(id=delivery.member_id)
+    kind, message = _outgoing(delivery, member) if member else (None, None)
+    if member is None or kind is None or message is None:
+        await _unreachable(delivery, member, kind)
+        return
     attempts = delivery.attempts + 1
     try:
         reference = await channels.channel(kind).send(message)
@@ -139,6 +154,34 @@ async def _send(context: JobContext) -> None:
     await _settle(
         delivery, DeliveryStatus.SENT, attempts=attempts, channel=kind.value, reason="", provider_ref=reference[:200], sent_at=context.started_at
     )
+
+
+async def send_batch(deliveries: list[Delivery], at: datetime) -> None:
+    """Sends pending deliveries one after the other and records the sent ones in one UPDATE per
+    channel and reference (one in all on the logging channel): a campaign's batch. A retryable
+    refusal is handed to SEND (job `delivery:<key>`), which retries it with backoff."""
+    reachable = Member.filter(id__in={d.member_id for d in deliveries}).only("id", "member_no", "email", "phone_encrypted")
+    members = {m.id: m for m in await reachable}
+    sent: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for delivery in deliveries:
+        member = members.get(delivery.member_id)
+        kind, message = _outgoing(delivery, member) if member else (None, None)
+        if member is None or kind is None or message is None:
+            await _unreachable(delivery, member, kind)
+            continue
+        try:
+            reference = await channels.channel(kind).send(message)
+        except SendError as exc:
+            if exc.retryable:
+                await enqueue(SEND_TASK, f"delivery:{delivery.key}", {"key": delivery.key})
+            else:
+                await _settle(delivery, DeliveryStatus.FAILED, attempts=1, channel=kind.value, reason=exc.reason[:500])
+            continue
+        sent[(kind.value, reference[:200])].append(delivery.id)
+    for (kind_value, reference), ids in sent.items():
+        await Delivery.filter(id__in=ids, status=DeliveryStatus.PENDING).update(
+            status=DeliveryStatus.SENT, attempts=F("attempts") + 1, channel=kind_value, reason="", provider_ref=reference, sent_at=at
+        )
 
 
 SEND = Task(SEND_TASK, _send, max_attempts=6, backoff=30.0)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from server.campaign import sending, triggers
 from server.delivery.services import SEND
 from server.jobs.registry import Periodic, Registry
 from server.notices.services import PREPARE
@@ -22,10 +23,13 @@ TASKS = [
     UPGRADE,
     REVIEW,
     REWARD,
+    triggers.TRIGGER,
+    sending.SEND,
 ]
 
 PERIODIC = [
     Periodic(EXPIRE_POINTS.name, every=timedelta(hours=1)),
+    Periodic(triggers.TRIGGER_TASK, every=triggers.SCAN),
     Periodic(REVIEW.name, every=timedelta(hours=1), offset=timedelta(minutes=5)),
 ]
 

@@ -22,9 +22,13 @@ def test_worker_once_runs_the_due_schedule_and_a_second_run_finds_nothing_to_do(
     first = tessera("worker", "--once")
     second = tessera("worker", "--once")
 
-    assert (first.exit_code, first.output) == (0, "Ran 2 jobs.\n")
+    assert (first.exit_code, first.output) == (0, "Ran 3 jobs.\n")
     assert (second.exit_code, second.output) == (0, "Ran 0 jobs.\n")
-    assert in_database(migrated, _jobs) == [("points.expire", JobState.SUCCEEDED, 1), ("tier.review", JobState.SUCCEEDED, 1)]
+    assert in_database(migrated, _jobs) == [
+        ("points.expire", JobState.SUCCEEDED, 1),
+        ("campaign.trigger", JobState.SUCCEEDED, 1),
+        ("tier.review", JobState.SUCCEEDED, 1),
+    ]
 
 
 async def _queue_sends(count: int) -> list[int]:
@@ -61,10 +65,11 @@ def test_two_worker_processes_at_once_send_every_queued_delivery_exactly_once(mi
     command = [str(Path(sys.executable).parent / "tessera"), "worker", "--once"]
     processes = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=os.environ.copy()) for _ in range(2)]
     outputs = [process.communicate(timeout=300)[0] for process in processes]
-    # then together they ran every job once (plus the scheduled points expiry and tier review, once in all)
+    # then together they ran every job once (plus the scheduled points expiry, campaign scan and tier
+    # review, once in all)
     ran = [int(output.strip().splitlines()[-1].split()[1]) for output in outputs]
     assert [process.returncode for process in processes] == [0, 0]
-    assert sum(ran) == 82
+    assert sum(ran) == 83
     deliveries, workers = in_database(migrated, _outcomes)
     assert deliveries == [("SENT", 1)] * 80
     assert in_database(migrated, _jobs).count(("points.expire", JobState.SUCCEEDED, 1)) == 1

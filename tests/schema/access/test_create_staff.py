@@ -245,7 +245,7 @@ async def test_grants_and_withholds_set_the_new_account_permissions(api: Api, or
     # then
     staff = body["data"]["createStaff"]["staff"]
     assert (staff["grants"], staff["withholds"]) == (["ADJUST", "EXPORT"], ["REFUND"])
-    assert staff["permissions"] == ["ADJUST", "CARD_OPS", "EXPORT", "MANAGE_MEMBERS", "MANAGE_SEGMENTS", "RECHARGE", "RESET_PIN", "TAG_MEMBERS"]
+    assert staff["permissions"] == ["ADJUST", "CARD_OPS", "EXPORT", "MANAGE_CAMPAIGNS", "MANAGE_MEMBERS", "MANAGE_SEGMENTS", "RECHARGE", "RESET_PIN", "TAG_MEMBERS"]
 
 
 @pytest.mark.parametrize(

@@ -36,7 +36,7 @@ async def test_login_returns_a_bearer_token_that_signs_in_as_the_account(api: Ap
         "username": "east.manager",
         "role": "REGION",
         "isActive": True,
-        "permissions": ["CARD_OPS", "EXPORT", "MANAGE_MEMBERS", "MANAGE_SEGMENTS", "TAG_MEMBERS"],
+        "permissions": ["CARD_OPS", "EXPORT", "MANAGE_CAMPAIGNS", "MANAGE_MEMBERS", "MANAGE_SEGMENTS", "TAG_MEMBERS"],
         "region": {"code": "EAST"},
         "store": None,
     }

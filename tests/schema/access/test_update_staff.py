@@ -82,7 +82,7 @@ async def test_promoting_to_region_manager_changes_role_and_scope(api: Api, org:
     assert payload["errors"] == []
     staff = payload["staff"]
     assert (staff["role"], staff["region"], staff["store"]) == ("REGION", {"code": "EAST"}, None)
-    assert staff["permissions"] == ["CARD_OPS", "EXPORT", "MANAGE_MEMBERS", "MANAGE_SEGMENTS", "TAG_MEMBERS"]
+    assert staff["permissions"] == ["CARD_OPS", "EXPORT", "MANAGE_CAMPAIGNS", "MANAGE_MEMBERS", "MANAGE_SEGMENTS", "TAG_MEMBERS"]
 
 
 async def test_deactivating_revokes_sessions_and_blocks_login(api: Api, org: Any, login: Any) -> None:
@@ -161,7 +161,7 @@ async def test_grants_and_withholds_apply_to_live_sessions(api: Api, org: Any) -
     assert me == {
         "grants": ["EXPORT"],
         "withholds": ["RECHARGE"],
-        "permissions": ["CARD_OPS", "EXPORT", "MANAGE_MEMBERS", "MANAGE_SEGMENTS", "REFUND", "RESET_PIN", "TAG_MEMBERS"],
+        "permissions": ["CARD_OPS", "EXPORT", "MANAGE_CAMPAIGNS", "MANAGE_MEMBERS", "MANAGE_SEGMENTS", "REFUND", "RESET_PIN", "TAG_MEMBERS"],
     }
 
 
@@ -173,7 +173,7 @@ async def test_withhold_wins_over_a_grant_of_the_same_operation(api: Api, org: A
     payload = await _update(hq, org, "east.manager", grants=["RECHARGE", "ADJUST"], withholds=["RECHARGE", "EXPORT"])
 
     # then
-    assert payload["staff"]["permissions"] == ["ADJUST", "CARD_OPS", "MANAGE_MEMBERS", "MANAGE_SEGMENTS", "TAG_MEMBERS"]
+    assert payload["staff"]["permissions"] == ["ADJUST", "CARD_OPS", "MANAGE_CAMPAIGNS", "MANAGE_MEMBERS", "MANAGE_SEGMENTS", "TAG_MEMBERS"]
 
 
 async def test_changing_permissions_keeps_the_account_signed_in(api: Api, org: Any) -> None:

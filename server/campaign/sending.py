@@ -1,0 +1,31 @@
+"""The `campaign.send` task: sends one fan-out run's pending deliveries within an id range.
+
+Each job owns its range of its run (`source`, `at`, ids `from`..`to`), so no two jobs send the
+same delivery; a rerun finds the sent ones no longer PENDING. Pausing a campaign stops its
+fan-outs; what a run already recorded still goes out.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from server.campaign.fanout import SEND_TASK
+from server.delivery.models import Delivery, DeliveryStatus
+from server.delivery.services import send_batch
+from server.jobs.registry import JobContext, Task
+
+
+async def _send(context: JobContext) -> None:
+    payload = context.payload
+    deliveries = await Delivery.filter(
+        source=payload["source"],
+        created_at=datetime.fromisoformat(payload["at"]),
+        id__gte=int(payload["from"]),
+        id__lt=int(payload["to"]),
+        status=DeliveryStatus.PENDING,
+    ).order_by("id").only("id", "key", "member_id", "purpose", "channel", "template", "params", "subject", "body", "attempts")
+    if deliveries:
+        await send_batch(deliveries, context.started_at)
+
+
+SEND = Task(SEND_TASK, _send, max_attempts=5, backoff=30.0, timeout=1800.0)
