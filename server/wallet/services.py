@@ -9,6 +9,7 @@ anywhere rolls all of it back.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import UTC
 from enum import Enum
 from zoneinfo import ZoneInfo
 
@@ -251,7 +252,7 @@ async def _check_daily_limit(card: Card, paid: int, principal: Account, bonus: A
         return
     await Card.filter(id=card.id).select_for_update().first()
     local = now().astimezone(BUSINESS_TZ)
-    day_start = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    day_start = local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
     spent = await Transfer.filter(
         debit_id__in=[principal.id, bonus.id],
         code__in=[TransferCode.CONSUME_PRINCIPAL, TransferCode.CONSUME_BONUS],
