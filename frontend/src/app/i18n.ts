@@ -18,6 +18,8 @@ import memberEn from '@/modules/member/locales/en'
 import memberZh from '@/modules/member/locales/zh-CN'
 import orgEn from '@/modules/org/locales/en'
 import orgZh from '@/modules/org/locales/zh-CN'
+import segmentEn from '@/modules/segment/locales/en'
+import segmentZh from '@/modules/segment/locales/zh-CN'
 import settingsEn from '@/modules/settings/locales/en'
 import settingsZh from '@/modules/settings/locales/zh-CN'
 import tagEn from '@/modules/tag/locales/en'
@@ -40,6 +42,7 @@ const zhCN = {
   ledger: ledgerZh,
   member: memberZh,
   org: orgZh,
+  segment: segmentZh,
   settings: settingsZh,
   tag: tagZh,
   tier: tierZh,
@@ -56,6 +59,7 @@ const en: typeof zhCN = {
   ledger: ledgerEn,
   member: memberEn,
   org: orgEn,
+  segment: segmentEn,
   settings: settingsEn,
   tag: tagEn,
   tier: tierEn,

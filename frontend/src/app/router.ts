@@ -15,6 +15,7 @@ import { accessRoutes } from '@/modules/access/routes'
 import { dashboardRoutes } from '@/modules/dashboard/routes'
 import { developerRoutes } from '@/modules/developer/routes'
 import { memberRoutes } from '@/modules/member/routes'
+import { segmentRoutes } from '@/modules/segment/routes'
 import { settingsRoutes } from '@/modules/settings/routes'
 import { walletRoutes } from '@/modules/wallet/routes'
 
@@ -30,6 +31,7 @@ export const router = createRouter({
         ...dashboardRoutes,
         ...memberRoutes,
         ...walletRoutes,
+        ...segmentRoutes,
         ...settingsRoutes,
         ...developerRoutes,
         {

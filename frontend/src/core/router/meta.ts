@@ -8,7 +8,16 @@ import type { AccessRule } from '@/core/session/access'
  * Menu icons by name: the menu (loaded with the console layout) owns the icon components, so the
  * first download — which holds every module's routes — carries no icon code.
  */
-export type MenuIcon = 'dashboard' | 'members' | 'cashier' | 'settings' | 'developer'
+export type MenuIcon =
+  | 'dashboard'
+  | 'members'
+  | 'cashier'
+  | 'tags'
+  | 'segments'
+  | 'campaigns'
+  | 'care'
+  | 'settings'
+  | 'developer'
 
 declare module 'vue-router' {
   interface RouteMeta extends AccessRule {
