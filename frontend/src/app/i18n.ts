@@ -6,6 +6,8 @@ import { storedLocale } from '@/core/i18n/locale'
 import commonZh from '@/core/i18n/zh-CN'
 import accessEn from '@/modules/access/locales/en'
 import accessZh from '@/modules/access/locales/zh-CN'
+import campaignEn from '@/modules/campaign/locales/en'
+import campaignZh from '@/modules/campaign/locales/zh-CN'
 import cardEn from '@/modules/card/locales/en'
 import cardZh from '@/modules/card/locales/zh-CN'
 import developerEn from '@/modules/developer/locales/en'
@@ -36,6 +38,7 @@ const zhCN = {
   ...commonZh,
   shell: shellZh,
   access: accessZh,
+  campaign: campaignZh,
   card: cardZh,
   dashboard: dashboardZh,
   developer: developerZh,
@@ -53,6 +56,7 @@ const en: typeof zhCN = {
   ...commonEn,
   shell: shellEn,
   access: accessEn,
+  campaign: campaignEn,
   card: cardEn,
   dashboard: dashboardEn,
   developer: developerEn,

@@ -12,6 +12,7 @@ import { mayEnter } from '@/core/session/access'
 import { MeDocument } from '@/core/session/session.generated'
 import { session, signOut } from '@/core/session/session'
 import { accessRoutes } from '@/modules/access/routes'
+import { campaignRoutes } from '@/modules/campaign/routes'
 import { dashboardRoutes } from '@/modules/dashboard/routes'
 import { developerRoutes } from '@/modules/developer/routes'
 import { memberRoutes } from '@/modules/member/routes'
@@ -32,6 +33,7 @@ export const router = createRouter({
         ...memberRoutes,
         ...walletRoutes,
         ...segmentRoutes,
+        ...campaignRoutes,
         ...settingsRoutes,
         ...developerRoutes,
         {
