@@ -8,6 +8,8 @@ import accessEn from '@/modules/access/locales/en'
 import accessZh from '@/modules/access/locales/zh-CN'
 import campaignEn from '@/modules/campaign/locales/en'
 import campaignZh from '@/modules/campaign/locales/zh-CN'
+import careEn from '@/modules/care/locales/en'
+import careZh from '@/modules/care/locales/zh-CN'
 import cardEn from '@/modules/card/locales/en'
 import cardZh from '@/modules/card/locales/zh-CN'
 import developerEn from '@/modules/developer/locales/en'
@@ -40,6 +42,7 @@ const zhCN = {
   access: accessZh,
   campaign: campaignZh,
   card: cardZh,
+  care: careZh,
   dashboard: dashboardZh,
   developer: developerZh,
   ledger: ledgerZh,
@@ -58,6 +61,7 @@ const en: typeof zhCN = {
   access: accessEn,
   campaign: campaignEn,
   card: cardEn,
+  care: careEn,
   dashboard: dashboardEn,
   developer: developerEn,
   ledger: ledgerEn,

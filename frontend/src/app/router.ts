@@ -13,11 +13,13 @@ import { MeDocument } from '@/core/session/session.generated'
 import { session, signOut } from '@/core/session/session'
 import { accessRoutes } from '@/modules/access/routes'
 import { campaignRoutes } from '@/modules/campaign/routes'
+import { careRoutes } from '@/modules/care/routes'
 import { dashboardRoutes } from '@/modules/dashboard/routes'
 import { developerRoutes } from '@/modules/developer/routes'
 import { memberRoutes } from '@/modules/member/routes'
 import { segmentRoutes } from '@/modules/segment/routes'
 import { settingsRoutes } from '@/modules/settings/routes'
+import { tagRoutes } from '@/modules/tag/routes'
 import { walletRoutes } from '@/modules/wallet/routes'
 
 export const router = createRouter({
@@ -32,8 +34,10 @@ export const router = createRouter({
         ...dashboardRoutes,
         ...memberRoutes,
         ...walletRoutes,
+        ...tagRoutes,
         ...segmentRoutes,
         ...campaignRoutes,
+        ...careRoutes,
         ...settingsRoutes,
         ...developerRoutes,
         {
