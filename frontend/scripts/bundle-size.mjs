@@ -9,7 +9,25 @@ import { gzipSync } from 'node:zlib'
 
 const DIST = new URL('../dist/', import.meta.url)
 /** Pages opened after the overview, each counted alone on top of the layout. */
-const LATER = ['TierChart', 'MemberListPage', 'MemberDetailPage', 'MemberFormPage', 'CashierPage', 'ReceiptPage', 'SettingsPage', 'GraphiqlPage', 'mountGraphiql']
+const LATER = [
+  'TierChart',
+  'MemberListPage',
+  'MemberDetailPage',
+  'MemberFormPage',
+  'CashierPage',
+  'ReceiptPage',
+  'TagsPage',
+  'SegmentListPage',
+  'SegmentBuilderPage',
+  'CampaignListPage',
+  'CampaignWizardPage',
+  'CampaignDetailPage',
+  'ResultsChart',
+  'CarePage',
+  'SettingsPage',
+  'GraphiqlPage',
+  'mountGraphiql',
+]
 
 /** @param {string} file */
 const read = (file) => readFileSync(new URL(file, DIST))

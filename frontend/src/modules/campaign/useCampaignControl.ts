@@ -3,12 +3,11 @@
  * whether this account may do either (HQ; REGION and STORE only when HQ allows local campaigns).
  */
 import { useClientHandle } from '@urql/vue'
-import { ElMessage, ElMessageBox } from 'element-plus'
 import { computed } from 'vue'
 import { useI18n } from 'vue-i18n'
 
-import { explainMutation } from '@/core/graphql/errors'
 import { useApiQuery } from '@/core/graphql/useApiQuery'
+import { useConfirmedMutation } from '@/core/graphql/useConfirmedMutation'
 import { session } from '@/core/session/session'
 import type { CampaignStatus } from '@/generated/schema'
 
@@ -17,8 +16,9 @@ import { CampaignSettingsBriefDocument, LaunchCampaignDocument, PauseCampaignDoc
 export const LAUNCHABLE: readonly CampaignStatus[] = ['DRAFT', 'PAUSED']
 
 export function useCampaignControl(changed: () => void) {
-  const { t, te } = useI18n()
+  const { t } = useI18n()
   const { client } = useClientHandle()
+  const confirmed = useConfirmedMutation()
   const settings = useApiQuery({ query: CampaignSettingsBriefDocument })
 
   /** Whether this account may create, launch and pause campaigns. */
@@ -28,34 +28,33 @@ export function useCampaignControl(changed: () => void) {
     return staff.role === 'HQ' || (settings.data.value?.campaignSettings.localCampaigns ?? false)
   })
 
-  async function confirmed(kind: 'launch' | 'pause', name: string): Promise<boolean> {
-    try {
-      await ElMessageBox.confirm(t(`campaign.${kind}Text`, { name }), t(`campaign.${kind}`), {
-        confirmButtonText: t(`campaign.${kind}`),
-        cancelButtonText: t('actions.cancel'),
-        type: 'warning',
-      })
-      return true
-    } catch {
-      return false
-    }
-  }
-
   async function launch(id: string, name: string): Promise<void> {
-    if (!(await confirmed('launch', name))) return
-    const result = await client.mutation(LaunchCampaignDocument, { id }).toPromise()
-    const refused = explainMutation(result.error, result.data?.launchCampaign, [], { t, te }, 'campaign')
-    if (refused) ElMessage.error(refused.general.join(' '))
-    else ElMessage.success(t('campaign.launched', { name }))
+    await confirmed({
+      title: t('campaign.launch'),
+      text: t('campaign.launchText', { name }),
+      confirmText: t('campaign.launch'),
+      scope: 'campaign',
+      send: async () => {
+        const result = await client.mutation(LaunchCampaignDocument, { id }).toPromise()
+        return { error: result.error, payload: result.data?.launchCampaign }
+      },
+      success: t('campaign.launched', { name }),
+    })
     changed()
   }
 
   async function pause(id: string, name: string): Promise<void> {
-    if (!(await confirmed('pause', name))) return
-    const result = await client.mutation(PauseCampaignDocument, { id }).toPromise()
-    const refused = explainMutation(result.error, result.data?.pauseCampaign, [], { t, te }, 'campaign')
-    if (refused) ElMessage.error(refused.general.join(' '))
-    else ElMessage.success(t('campaign.paused', { name }))
+    await confirmed({
+      title: t('campaign.pause'),
+      text: t('campaign.pauseText', { name }),
+      confirmText: t('campaign.pause'),
+      scope: 'campaign',
+      send: async () => {
+        const result = await client.mutation(PauseCampaignDocument, { id }).toPromise()
+        return { error: result.error, payload: result.data?.pauseCampaign }
+      },
+      success: t('campaign.paused', { name }),
+    })
     changed()
   }
 
