@@ -90,7 +90,17 @@ describe('the admin console', () => {
     await signIn(page, base, 'hq.admin')
     await page.waitForSelector('[data-test=tier-chart] canvas')
     expect(await page.textContent('[data-test=stat-members]')).toMatch(/\d{3}/)
-    expect(await page.locator('[data-test=side-menu] .el-menu-item').allTextContents()).toEqual(['概览', '会员列表', '收银台', '系统设置', 'API 调试'])
+    expect(await page.locator('[data-test=side-menu] .el-menu-item').allTextContents()).toEqual([
+      '概览',
+      '会员列表',
+      '收银台',
+      '会员标签',
+      '人群',
+      '营销活动',
+      '关怀服务',
+      '系统设置',
+      'API 调试',
+    ])
     await screenshot(page, '02-dashboard-hq')
 
     await page.click('[data-test=menu-members]')
@@ -137,7 +147,15 @@ describe('the admin console', () => {
 
   it("keeps a region manager to the region's members and away from the till", async () => {
     await signIn(page, base, 'east.manager')
-    expect(await page.locator('[data-test=side-menu] .el-menu-item').allTextContents()).toEqual(['概览', '会员列表', 'API 调试'])
+    expect(await page.locator('[data-test=side-menu] .el-menu-item').allTextContents()).toEqual([
+      '概览',
+      '会员列表',
+      '会员标签',
+      '人群',
+      '营销活动',
+      '关怀服务',
+      'API 调试',
+    ])
 
     await page.click('[data-test=menu-members]')
     await page.waitForSelector('[data-test=member-table] .el-table__row')
@@ -235,6 +253,10 @@ describe('the admin console', () => {
       'Overview',
       'Members',
       'Cashier',
+      'Member tags',
+      'Segments',
+      'Campaigns',
+      'Care & service',
       'API explorer',
     ])
     expect(await page.getAttribute('html', 'lang')).toBe('en')
