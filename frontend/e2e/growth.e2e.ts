@@ -82,14 +82,14 @@ describe('growth', () => {
     expect(await count()).toBe(withAge)
   })
 
-  it('creates a campaign to it through the wizard and launches it', async () => {
+  it('creates a campaign to it through the wizard, changes the draft and launches it', async () => {
     await page.click('[data-test=menu-campaigns]')
     await page.click('[data-test=campaign-new]')
     await page.waitForSelector('[data-test=campaign-wizard]')
     await page.click('[data-test=campaign-next]')
     await page.waitForSelector('[data-test=campaign-wizard] .el-form-item__error:has-text("请选择目标人群")')
 
-    await page.fill('[data-test=campaign-name]', CAMPAIGN)
+    await page.fill('[data-test=campaign-name]', '女神节')
     await pick('[data-test=campaign-segment]', SEGMENT)
     await page.click('[data-test=campaign-next]')
     await page.fill('[data-test=campaign-body-0]', '{name}您好，{phone}')
@@ -106,6 +106,13 @@ describe('growth', () => {
     await page.click('[data-test=campaign-save]')
 
     await page.waitForSelector('[data-test=campaign-detail] [data-test=campaign-status]:has-text("草稿")')
+    await page.click('[data-test=campaign-edit]')
+    await page.waitForSelector('[data-test=campaign-wizard]')
+    expect(await page.inputValue('[data-test=campaign-name]')).toBe('女神节')
+    await page.fill('[data-test=campaign-name]', CAMPAIGN)
+    for (let step = 0; step < 3; step += 1) await page.click('[data-test=campaign-next]')
+    await page.click('[data-test=campaign-save]')
+    await page.waitForSelector(`[data-test=campaign-detail] h2:has-text("${CAMPAIGN}")`)
     await page.click('[data-test=campaign-detail] [data-test=campaign-launch]')
     await page.click('.el-message-box__btns button:has-text("启动")')
     await page.locator('[data-test=campaign-detail] [data-test=campaign-status]', { hasText: /进行中|已结束/ }).waitFor()

@@ -1,15 +1,16 @@
-/** Every module's texts under its own name, Chinese first; see core/i18n/locale.ts. */
+/**
+ * Every module's texts under its own name, Chinese first; see core/i18n/locale.ts. Modules whose
+ * pages declare `meta.messages` ship only their menu titles here; the rest comes with their pages.
+ */
 import { createI18n } from 'vue-i18n'
 
 import commonEn from '@/core/i18n/en'
-import { storedLocale } from '@/core/i18n/locale'
+import { LOCALES, storedLocale, type ModuleMessages } from '@/core/i18n/locale'
 import commonZh from '@/core/i18n/zh-CN'
 import accessEn from '@/modules/access/locales/en'
 import accessZh from '@/modules/access/locales/zh-CN'
-import campaignEn from '@/modules/campaign/locales/en'
-import campaignZh from '@/modules/campaign/locales/zh-CN'
-import careEn from '@/modules/care/locales/en'
-import careZh from '@/modules/care/locales/zh-CN'
+import campaignMenu from '@/modules/campaign/locales/menu'
+import careMenu from '@/modules/care/locales/menu'
 import cardEn from '@/modules/card/locales/en'
 import cardZh from '@/modules/card/locales/zh-CN'
 import developerEn from '@/modules/developer/locales/en'
@@ -22,8 +23,7 @@ import memberEn from '@/modules/member/locales/en'
 import memberZh from '@/modules/member/locales/zh-CN'
 import orgEn from '@/modules/org/locales/en'
 import orgZh from '@/modules/org/locales/zh-CN'
-import segmentEn from '@/modules/segment/locales/en'
-import segmentZh from '@/modules/segment/locales/zh-CN'
+import segmentMenu from '@/modules/segment/locales/menu'
 import settingsEn from '@/modules/settings/locales/en'
 import settingsZh from '@/modules/settings/locales/zh-CN'
 import tagEn from '@/modules/tag/locales/en'
@@ -40,15 +40,15 @@ const zhCN = {
   ...commonZh,
   shell: shellZh,
   access: accessZh,
-  campaign: campaignZh,
+  campaign: campaignMenu['zh-CN'],
   card: cardZh,
-  care: careZh,
+  care: careMenu['zh-CN'],
   dashboard: dashboardZh,
   developer: developerZh,
   ledger: ledgerZh,
   member: memberZh,
   org: orgZh,
-  segment: segmentZh,
+  segment: segmentMenu['zh-CN'],
   settings: settingsZh,
   tag: tagZh,
   tier: tierZh,
@@ -59,15 +59,15 @@ const en: typeof zhCN = {
   ...commonEn,
   shell: shellEn,
   access: accessEn,
-  campaign: campaignEn,
+  campaign: campaignMenu.en,
   card: cardEn,
-  care: careEn,
+  care: careMenu.en,
   dashboard: dashboardEn,
   developer: developerEn,
   ledger: ledgerEn,
   member: memberEn,
   org: orgEn,
-  segment: segmentEn,
+  segment: segmentMenu.en,
   settings: settingsEn,
   tag: tagEn,
   tier: tierEn,
@@ -80,3 +80,13 @@ export const i18n = createI18n({
   fallbackLocale: 'zh-CN',
   messages: { 'zh-CN': zhCN, en },
 })
+
+const loaded = new Set<string>()
+
+/** Merges a module's texts into both locales, once (the router awaits this before opening a page). */
+export async function loadModuleMessages(load: () => Promise<ModuleMessages>): Promise<void> {
+  const module = await load()
+  if (loaded.has(module.name)) return
+  for (const locale of LOCALES) i18n.global.mergeLocaleMessage(locale, { [module.name]: module.messages[locale] })
+  loaded.add(module.name)
+}

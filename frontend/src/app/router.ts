@@ -6,7 +6,7 @@
 import { createRouter, createWebHistory, type RouteLocationRaw } from 'vue-router'
 
 import { apiClient, onSessionExpired, renewApiClient } from '@/core/graphql/api'
-import { i18n } from '@/app/i18n'
+import { i18n, loadModuleMessages } from '@/app/i18n'
 import '@/core/router/meta'
 import { mayEnter } from '@/core/session/access'
 import { MeDocument } from '@/core/session/session.generated'
@@ -83,7 +83,9 @@ router.beforeEach(async (to) => {
       return toLogin(to.fullPath, 'expired')
     }
   }
-  return mayEnter(to.meta, session.staff) ? true : { name: 'forbidden' }
+  if (!mayEnter(to.meta, session.staff)) return { name: 'forbidden' }
+  if (to.meta.messages) await loadModuleMessages(to.meta.messages)
+  return true
 })
 
 router.afterEach((to) => {

@@ -25,3 +25,12 @@ export function storeLocale(locale: AppLocale, storage: Pick<Storage, 'setItem'>
 
 /** The English texts of a module must have exactly the keys of its Chinese texts. */
 export type Messages<T> = { [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
+
+/**
+ * A module's texts loaded with its pages rather than with the console (see loadModuleMessages):
+ * `name` is the module's key in the messages, one object per locale.
+ */
+export interface ModuleMessages {
+  name: string
+  messages: Record<AppLocale, Record<string, unknown>>
+}

@@ -2,6 +2,7 @@
  * What a route declares about itself: who may enter (see core/session/access.ts), its title and
  * whether the menu lists it. Module routes fill these in; the guard and the menu read them.
  */
+import type { ModuleMessages } from '@/core/i18n/locale'
 import type { AccessRule } from '@/core/session/access'
 
 /**
@@ -27,6 +28,8 @@ declare module 'vue-router' {
     title?: string
     /** Listed in the side menu, in `order`, with one of the menu's icons. */
     menu?: { icon: MenuIcon; order: number }
+    /** The page's module texts, loaded before the page opens (only its menu title is in the first download). */
+    messages?: () => Promise<ModuleMessages>
   }
 }
 

@@ -7,6 +7,7 @@ import {
   emptyCampaignForm,
   evenSplit,
   firstFaultyStep,
+  formFromCampaign,
   inQuietHours,
   ratioPercent,
   removeVariant,
@@ -161,5 +162,32 @@ describe('ratioPercent', () => {
     expect(ratioPercent('-0.2500', true)).toBe('-25.00%')
     expect(ratioPercent('0.3333', true)).toBe('+33.33%')
     expect(ratioPercent(null)).toBe('—')
+  })
+})
+
+describe('formFromCampaign', () => {
+  it('gives back the input a saved campaign came from', () => {
+    const draft = form({
+      kind: 'TRIGGERED',
+      trigger: 'INACTIVITY',
+      triggerDays: 45,
+      channel: 'SMS',
+      subject: '{name}',
+      variants: [
+        { name: 'A', percent: 45, body: '{name}您好' },
+        { name: 'B', percent: 45, body: '{store}见' },
+      ],
+      holdoutPercent: 10,
+      attributionDays: 14,
+    })
+    const saved = { ...toCampaignInput(draft), segment: { id: 'U2VnbWVudDox' }, triggerDays: 45 }
+
+    expect(toCampaignInput(formFromCampaign(saved))).toEqual(toCampaignInput(draft))
+  })
+
+  it('starts the days at 30 for a trigger without them, should HQ switch it to one with days', () => {
+    const saved = { ...toCampaignInput(form({ kind: 'TRIGGERED', trigger: 'BIRTHDAY' })), segment: null, triggerDays: 0 }
+
+    expect(formFromCampaign(saved)).toMatchObject({ trigger: 'BIRTHDAY', triggerDays: 30, segmentId: null })
   })
 })

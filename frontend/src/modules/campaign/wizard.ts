@@ -241,3 +241,37 @@ export function ratioPercent(ratio: string | null | undefined, signed = false): 
   const sign = match[1] && !zero ? '-' : signed && !zero ? '+' : ''
   return `${sign}${value}%`
 }
+
+/** What the wizard needs of a saved campaign to edit it (a draft, or a paused campaign). */
+export interface SavedCampaign {
+  name: string
+  kind: CampaignKind
+  trigger?: CampaignTrigger | null
+  triggerDays?: number
+  segment?: { id: string } | null
+  channel?: DeliveryChannel | null
+  subject?: string
+  variants: readonly VariantForm[]
+  holdoutPercent?: number
+  attributionDays?: number
+  scheduledAt?: string | null
+}
+
+/** The wizard's form for a saved campaign: days kept only for the triggers that take them. */
+export function formFromCampaign(campaign: SavedCampaign): CampaignForm {
+  const trigger = campaign.trigger ?? null
+  const empty = emptyCampaignForm()
+  return {
+    name: campaign.name,
+    kind: campaign.kind,
+    segmentId: campaign.segment?.id ?? null,
+    trigger,
+    triggerDays: trigger && TRIGGER_DAYS[trigger] !== undefined ? (campaign.triggerDays ?? empty.triggerDays) : empty.triggerDays,
+    channel: campaign.channel ?? null,
+    subject: campaign.subject ?? '',
+    variants: campaign.variants.map((variant) => ({ name: variant.name, percent: variant.percent, body: variant.body })),
+    holdoutPercent: campaign.holdoutPercent ?? empty.holdoutPercent,
+    attributionDays: campaign.attributionDays ?? empty.attributionDays,
+    scheduledAt: campaign.scheduledAt ?? null,
+  }
+}

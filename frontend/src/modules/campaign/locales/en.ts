@@ -5,6 +5,7 @@ import type zhCN from './zh-CN'
 const en: Messages<typeof zhCN> = {
   title: 'Campaigns',
   new: 'New campaign',
+  edit: 'Edit campaign',
   detail: 'Campaign',
   none: 'No campaigns yet',
   localOff: 'HQ has not allowed regions and stores to run campaigns: you can only view your unit’s campaigns.',
@@ -60,6 +61,7 @@ const en: Messages<typeof zhCN> = {
     REFERRAL_SUCCESS: '',
   },
   segment: 'Segment',
+  pickSegment: 'Choose a segment',
   segmentOption: '{name} ({count} members)',
   steps: {
     audience: 'Audience',

@@ -1,6 +1,7 @@
 export default {
   title: '营销活动',
   new: '新建活动',
+  edit: '编辑活动',
   detail: '活动详情',
   none: '还没有营销活动',
   localOff: '总部未开放大区和门店自建活动，您只能查看本单位的活动。',
@@ -56,6 +57,7 @@ export default {
     REFERRAL_SUCCESS: '',
   },
   segment: '人群',
+  pickSegment: '请选择人群',
   segmentOption: '{name}（{count} 人）',
   steps: {
     audience: '目标人群',

@@ -1,0 +1,5 @@
+/** The menu title, in the first download; the module's other texts come with its pages (index.ts). */
+export default {
+  'zh-CN': { title: '营销活动' },
+  en: { title: 'Campaigns' },
+}
