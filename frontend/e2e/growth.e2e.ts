@@ -227,6 +227,20 @@ describe('growth', () => {
     expect(await page.locator('[data-test=menu-settings]').count()).toBe(0)
   })
 
+  it('speaks English on the growth pages after a language switch', async () => {
+    await page.click('[data-test=locale-switch]')
+    await page.click('.el-dropdown-menu__item[data-locale=en]')
+    await page.click('[data-test=menu-segments]')
+    await page.waitForSelector('[data-test=segment-new]:has-text("New segment")')
+    await page.click('[data-test=menu-campaigns]')
+    await page.waitForSelector('[data-test=campaign-local-off]:has-text("HQ has not allowed")')
+    await page.click('[data-test=menu-care]')
+    await page.waitForSelector('.el-tabs__item:has-text("Feedback & complaints")')
+    await screenshot(page, '70-care-en')
+    await page.click('[data-test=locale-switch]')
+    await page.click('.el-dropdown-menu__item[data-locale=zh-CN]')
+  })
+
   it('raised no error in the page', () => {
     expect(pageErrors).toEqual([])
   })
