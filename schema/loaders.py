@@ -13,9 +13,11 @@ from tortoise.models import Model
 from tortoise.functions import Sum
 
 from server.access.models import Staff
+from server.campaign.models import CampaignReward
 from server.care.models import FeedbackEvent
 from server.card.models import Card, CardType
 from server.core.clock import now
+from server.coupon.models import CouponTemplate
 from server.ledger.models import Account, Transfer
 from server.member.models import Member
 from server.org.models import Region, Store
@@ -89,6 +91,11 @@ async def _referral_codes(member_ids: Sequence[int]) -> list[str]:
     return [codes[i] for i in member_ids]
 
 
+async def _campaign_rewards(keys: Sequence[str]) -> list[CampaignReward | None]:
+    rows = {r.key: r for r in await CampaignReward.filter(key__in=list(keys))}
+    return [rows.get(k) for k in keys]
+
+
 async def _members(ids: Sequence[int]) -> list[Member | None]:
     rows = {m.id: m for m in await Member.filter(id__in=list(ids)).select_related("home_store")}
     return [rows.get(i) for i in ids]
@@ -116,3 +123,5 @@ class Loaders:
     feedback_events: DataLoader[int, list[FeedbackEvent]] = field(
         default_factory=lambda: DataLoader(load_fn=_feedback_events)
     )
+    coupon_template: DataLoader[int, CouponTemplate | None] = field(default_factory=lambda: _by_id(CouponTemplate))
+    campaign_reward: DataLoader[str, CampaignReward | None] = field(default_factory=lambda: DataLoader(load_fn=_campaign_rewards))

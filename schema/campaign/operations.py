@@ -34,13 +34,23 @@ class CampaignVariantInput:
     body: str = strawberry.field(description="Message template; variables {name}, {memberNo}, {store}, {tier}.")
 
 
+@strawberry.input(description="What each member a campaign is sent to receives (never the holdout or skipped members).")
+class CampaignRewardsInput:
+    coupon_template_id: relay.GlobalID | None = strawberry.field(
+        default=None, description="A coupon of this (active) template, within its quantity and per-member limit."
+    )
+    points: int = strawberry.field(default=0, description="Points, 0 (none) to 10000000.")
+
+
 @strawberry.input(description="A campaign's settings; variants and holdout add up to 100 percent.")
 class CampaignInput:
     name: str = strawberry.field(description="Its name.")
     kind: CampaignKind = strawberry.field(description="ONE_SHOT or TRIGGERED.")
     variants: list[CampaignVariantInput] = strawberry.field(description="1-5 variants.")
     trigger: CampaignTrigger | None = strawberry.field(default=None, description="TRIGGERED: the occasion.")
-    trigger_days: int = strawberry.field(default=0, description="INACTIVITY: days without purchase; POINTS_EXPIRING: days ahead.")
+    trigger_days: int = strawberry.field(
+        default=0, description="INACTIVITY: days without purchase; POINTS_EXPIRING, TIER_ABOUT_TO_DOWNGRADE: days ahead (1-90)."
+    )
     segment_id: relay.GlobalID | None = strawberry.field(
         default=None, description="The segment to reach (required for ONE_SHOT); all the owner's members when omitted."
     )
@@ -49,8 +59,13 @@ class CampaignInput:
     subject: str = strawberry.field(default="", description="Subject (email) template.")
     holdout_percent: int = strawberry.field(default=0, description="Percent held back as the control group, 0-50.")
     attribution_days: int = strawberry.field(default=7, description="Attribution window in days, 1-90.")
+    rewards: CampaignRewardsInput | None = strawberry.field(
+        default=None, description="Rewards for members sent to (needs MANAGE_PROGRAM); none when omitted."
+    )
 
     def to_draft(self) -> services.CampaignDraft:
+        rewards = self.rewards or CampaignRewardsInput()
+        template = rewards.coupon_template_id
         return services.CampaignDraft(
             name=self.name,
             kind=self.kind,
@@ -63,6 +78,8 @@ class CampaignInput:
             subject=self.subject,
             holdout_pct=self.holdout_percent,
             attribution_days=self.attribution_days,
+            coupon_template_id=decode_id(template, "CouponTemplate", ["rewards", "couponTemplateId"]) if template else None,
+            points=rewards.points,
         )
 
 

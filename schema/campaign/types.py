@@ -14,6 +14,7 @@ from schema.core.errors import UserError
 from schema.core.ids import encode_id
 from schema.core.nodes import ModelNode
 from schema.core.pagination import fetch_page, to_edges
+from schema.coupon.types import CouponTemplate
 from schema.notices.operations import DeliveryChannel
 from schema.segment.types import Segment
 from server.campaign import models
@@ -36,6 +37,31 @@ class CampaignVariant:
     body: str = strawberry.field(description="Message template with {name}, {memberNo}, {store}, {tier}.")
 
 
+@strawberry.type(description="What each member a campaign is sent to receives (never the holdout or skipped members).")
+class CampaignRewards:
+    points: int = strawberry.field(description="Points; 0 = none.")
+    coupon_template_id: strawberry.Private[int | None]
+
+    @strawberry.field(description="A coupon of this template; null = none.")
+    async def coupon_template(self, info: Info) -> CouponTemplate | None:
+        if self.coupon_template_id is None:
+            return None
+        row = await info.context.loaders.coupon_template.load(self.coupon_template_id)
+        return CouponTemplate.from_model(row) if row else None
+
+
+@strawberry.type(description="The reward a delivery earned, granted once after it was sent.")
+class CampaignDeliveryReward:
+    points: int = strawberry.field(description="Points given.")
+    coupon_code: str | None = strawberry.field(description="The coupon given; null when none was.")
+    refusal: str = strawberry.field(description="Why a reward was not given (no coupons left, the member's limit …); empty when all was.")
+    granted_at: datetime = strawberry.field(description="When it was granted.")
+
+    @classmethod
+    def from_model(cls, row: models.CampaignReward) -> CampaignDeliveryReward:
+        return cls(points=row.points, coupon_code=row.coupon_code or None, refusal=row.refused, granted_at=row.created_at)
+
+
 @strawberry.type(description="One message of a campaign to one member, and what became of it.")
 class CampaignDelivery:
     member_id: relay.GlobalID = strawberry.field(description="The member.")
@@ -46,6 +72,12 @@ class CampaignDelivery:
     body: str = strawberry.field(description="The message as sent.")
     created_at: datetime = strawberry.field(description="When the member was reached (or would have been).")
     sent_at: datetime | None = strawberry.field(description="When the channel accepted it.")
+    key: strawberry.Private[str]
+
+    @strawberry.field(description="Its reward, once granted (only for messages sent by a campaign with rewards).")
+    async def reward(self, info: Info) -> CampaignDeliveryReward | None:
+        row = await info.context.loaders.campaign_reward.load(self.key)
+        return CampaignDeliveryReward.from_model(row) if row else None
 
     @classmethod
     def from_model(cls, row: delivery_models.Delivery) -> CampaignDelivery:
@@ -58,6 +90,7 @@ class CampaignDelivery:
             body=row.body,
             created_at=row.created_at,
             sent_at=row.sent_at,
+            key=row.key,
         )
 
 
@@ -102,13 +135,16 @@ class Campaign(ModelNode):
     name: str = strawberry.field(description="Its name.")
     kind: CampaignKind = strawberry.field(description="ONE_SHOT or TRIGGERED.")
     trigger: CampaignTrigger | None = strawberry.field(description="The occasion of a triggered campaign.")
-    trigger_days: int = strawberry.field(description="INACTIVITY: days without purchase; POINTS_EXPIRING: days ahead.")
+    trigger_days: int = strawberry.field(
+        description="INACTIVITY: days without purchase; POINTS_EXPIRING, TIER_ABOUT_TO_DOWNGRADE: days ahead."
+    )
     scheduled_at: datetime | None = strawberry.field(description="When a one-shot campaign goes out; at launch when null.")
     channel: DeliveryChannel | None = strawberry.field(description="The channel; each member's best when null.")
     subject: str = strawberry.field(description="Subject (email) template.")
     variants: list[CampaignVariant] = strawberry.field(description="The A/B variants.")
     holdout_percent: int = strawberry.field(description="Percent of members held back as the control group.")
     attribution_days: int = strawberry.field(description="A consume this many days after delivery counts as a conversion.")
+    rewards: CampaignRewards = strawberry.field(description="What each member sent to receives.")
     status: CampaignStatus = strawberry.field(description="DRAFT, ACTIVE, PAUSED or DONE.")
     created_at: datetime = strawberry.field(description="When it was created.")
     launched_at: datetime | None = strawberry.field(description="When it was first launched.")
@@ -149,6 +185,7 @@ class Campaign(ModelNode):
             variants=[CampaignVariant(name=v["name"], percent=v["percent"], body=v["body"]) for v in row.variants],
             holdout_percent=row.holdout_pct,
             attribution_days=row.attribution_days,
+            rewards=CampaignRewards(points=row.points, coupon_template_id=row.coupon_template_id),
             status=models.CampaignStatus(row.status),
             created_at=row.created_at,
             launched_at=row.launched_at,

@@ -2,7 +2,10 @@
 
     Campaign          one-shot (a segment at a scheduled time) or triggered (a scan that finds
                       the members an occasion applies to); its variants (A/B texts with split
-                      percentages) and holdout percentage; optional rewards; the org unit that
+                      percentages) and holdout percentage; optional rewards (a coupon template
+                      and/or points) for every member it is sent to, whatever their variant — a
+                      reward belongs to the campaign, so the variants compare texts and the
+                      holdout shows what text and reward together are worth; the org unit that
                       owns it (HQ's: none) and whose members alone it may reach
     CampaignSettings  one row, HQ's: the frequency cap across campaigns, quiet hours, and
                       whether REGION and STORE staff may run campaigns for their own members
@@ -10,6 +13,10 @@
                       a birthday, …): unique, so a rerun or a second worker never adds a member
                       twice. `variant` is the member's group (a variant's name or HOLDOUT),
                       `reason` why nothing was sent ('' when sent: CONSENT, HOLDOUT, CAP).
+    CampaignReward    one row per delivery that was SENT for a campaign with rewards, under the
+                      delivery's key (campaign, occurrence, member): unique, so a reward is
+                      granted once whatever reruns or workers race; what was given (points and
+                      their ledger operation, the coupon's code) or why not (`refused`).
 """
 
 from __future__ import annotations
@@ -35,6 +42,8 @@ class Trigger(str, Enum):
     INACTIVITY = "INACTIVITY"
     POINTS_EXPIRING = "POINTS_EXPIRING"
     REFERRAL_SUCCESS = "REFERRAL_SUCCESS"
+    TIER_UPGRADE = "TIER_UPGRADE"
+    TIER_ABOUT_TO_DOWNGRADE = "TIER_ABOUT_TO_DOWNGRADE"
 
 
 class CampaignStatus(str, Enum):
@@ -54,7 +63,7 @@ class Campaign(Model):
     id = fields.IntField(primary_key=True)
     name = fields.CharField(max_length=100)
     kind = fields.CharEnumField(CampaignKind, max_length=10)
-    trigger = fields.CharField(max_length=20, default="", description="For TRIGGERED campaigns: the occasion.")
+    trigger = fields.CharField(max_length=24, default="", description="For TRIGGERED campaigns: the occasion.")
     trigger_days = fields.IntField(default=0, description="INACTIVITY: days without a purchase; POINTS_EXPIRING: days ahead.")
     segment_id = fields.IntField(null=True, description="Only members of this segment; all the owner's members when null.")
     scheduled_at = fields.DatetimeField(null=True, description="ONE_SHOT: when it goes out.")
@@ -62,8 +71,8 @@ class Campaign(Model):
     subject = fields.CharField(max_length=200, default="")
     variants: list[dict[str, Any]] = fields.JSONField(default=list)  # type: ignore[assignment]
     holdout_pct = fields.IntField(default=0, description="Percent of members kept as the control group.")
-    coupon_template_id = fields.IntField(null=True)
-    points = fields.IntField(default=0)
+    coupon_template_id = fields.IntField(null=True)  # reward: a coupon of this template to each member sent to
+    points = fields.IntField(default=0)  # reward: points to each member sent to; 0 = none
     attribution_days = fields.IntField(default=7, description="A consume this many days after delivery converts.")
     status = fields.CharEnumField(CampaignStatus, max_length=8, default=CampaignStatus.DRAFT)
     region_id = fields.IntField(null=True)
@@ -103,3 +112,19 @@ class CampaignRecipient(Model):
         table = "campaign_recipient"
         unique_together = (("campaign_id", "member_id", "occurrence"),)
         indexes = (("member_id", "created_at"),)
+
+
+class CampaignReward(Model):
+    id = fields.BigIntField(primary_key=True)
+    key = fields.CharField(max_length=150, unique=True, description="The delivery's key: campaign, occurrence, member.")
+    campaign_id = fields.IntField(db_index=True)
+    member_id = fields.IntField()
+    run = fields.CharField(max_length=32, description="The grant that claimed it.")
+    points = fields.IntField(default=0, description="Points given.")
+    points_operation_id = fields.BigIntField(null=True)
+    coupon_code = fields.CharField(max_length=32, default="", description="The coupon given.")
+    refused = fields.CharField(max_length=500, default="", description="Why a reward was not given (no coupons left, …).")
+    created_at = fields.DatetimeField()
+
+    class Meta:
+        table = "campaign_reward"

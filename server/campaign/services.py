@@ -1,7 +1,8 @@
 """Managing campaigns: HQ's chain-wide; REGION's and STORE's for their own members, when HQ's
 campaign settings allow local campaigns.
 
-    create_campaign / update_campaign   validate and save a draft (or a paused campaign)
+    create_campaign / update_campaign   validate and save a draft (or a paused campaign); rewards
+                                        (points, a coupon template) need MANAGE_PROGRAM, HQ's
     launch_campaign / pause_campaign    ACTIVE: scans reach members (a one-shot at its time);
                                         PAUSED: no further members are reached
     campaigns_query / get_campaign_in_scope / campaign_deliveries
@@ -26,13 +27,15 @@ from server.channels.base import ChannelKind
 from server.core.clock import now
 from server.core.errors import DomainError, ErrorCode, invalid, not_found, permission_denied
 from server.core.text import clean_text
+from server.coupon.models import CouponTemplate
 from server.delivery.models import Delivery
 from server.jobs.queue import enqueue
 from server.org.models import Store
+from server.points.services import MAX_POINTS
 from server.segment.services import get_segment_in_scope
 
 MAX_VARIANTS = 5
-DAYS_LIMITS = {Trigger.INACTIVITY: 3650, Trigger.POINTS_EXPIRING: 365}
+DAYS_LIMITS = {Trigger.INACTIVITY: 3650, Trigger.POINTS_EXPIRING: 365, Trigger.TIER_ABOUT_TO_DOWNGRADE: 90}
 
 
 @dataclass
@@ -55,6 +58,8 @@ class CampaignDraft:
     subject: str = ""
     holdout_pct: int = 0
     attribution_days: int = 7
+    coupon_template_id: int | None = None
+    points: int = 0
 
 
 def _check_variants(draft: CampaignDraft) -> list[dict[str, Any]]:
@@ -87,6 +92,27 @@ def _check_occasion(draft: CampaignDraft) -> None:
         raise invalid("scheduledAt", "Only one-shot campaigns are scheduled; triggered ones run while active.")
 
 
+def _rewards_error(field: str, message: str) -> DomainError:
+    return DomainError(ErrorCode.INVALID, message, ["rewards", field])
+
+
+async def _check_rewards(actor: Actor, draft: CampaignDraft) -> dict[str, Any]:
+    """The reward columns: points within the adjustment limits, an active template whose coupons
+    have not expired; only staff who run the programme may give them away."""
+    if not 0 <= draft.points <= MAX_POINTS:
+        raise _rewards_error("points", f"Reward between 0 (none) and {MAX_POINTS} points.")
+    if draft.coupon_template_id is not None:
+        template = await CouponTemplate.get_or_none(id=draft.coupon_template_id, is_active=True)
+        if template is None:
+            raise _rewards_error("couponTemplateId", "No active coupon template has this ID.")
+        if template.valid_to is not None and template.valid_to <= now():
+            raise _rewards_error("couponTemplateId", "This coupon template's coupons have expired.")
+    rewarded = draft.points > 0 or draft.coupon_template_id is not None
+    if rewarded and not actor.can(Permission.MANAGE_PROGRAM):
+        raise DomainError(ErrorCode.PERMISSION_DENIED, "Only staff who run the programme may attach rewards.", ["rewards"])
+    return {"coupon_template_id": draft.coupon_template_id, "points": draft.points}
+
+
 async def _fields(actor: Actor, draft: CampaignDraft) -> dict[str, Any]:
     _check_occasion(draft)
     if draft.segment_id is not None:
@@ -105,6 +131,7 @@ async def _fields(actor: Actor, draft: CampaignDraft) -> dict[str, Any]:
         "variants": _check_variants(draft),
         "holdout_pct": draft.holdout_pct,
         "attribution_days": draft.attribution_days,
+        **await _check_rewards(actor, draft),
     }
 
 
@@ -133,6 +160,8 @@ def _snapshot(campaign: Campaign) -> dict[str, Any]:
         "segment_id": campaign.segment_id,
         "variants": campaign.variants,
         "holdout_pct": campaign.holdout_pct,
+        "coupon_template_id": campaign.coupon_template_id,
+        "points": campaign.points,
     }
 
 

@@ -11,9 +11,16 @@ occurrence however often the scan runs:
     INACTIVITY        lapse:<visits>             no purchase for `trigger_days` days
     POINTS_EXPIRING   expiring:<first lot>       points expiring within `trigger_days` days
     REFERRAL_SUCCESS  referee:<member>           a member they referred earned the rewards
+    TIER_UPGRADE      upgrade:<tier change>      the member earned a higher tier (cause UPGRADE;
+                                                 a bought or manual tier is not an upgrade here)
+    TIER_ABOUT_TO_DOWNGRADE  review:<period end, UTC>  their retention review within
+                                                 `trigger_days` would move them down
+                                                 (`server.tier.forecast`)
 
 The audience is the campaign's segment (compiled by `server.segment`) or, without one, the
-owner's active members. `campaign.trigger` runs every SCAN and right after a paid referral.
+owner's active members. `campaign.trigger` runs every SCAN, right after a paid referral, and
+right after an upgrade (for that member: the TierChange's insert queues it on the upgrade's own
+transaction). The scan also grants the rewards of messages a retry sent since (`rewards`).
 """
 
 from __future__ import annotations
@@ -21,9 +28,15 @@ from __future__ import annotations
 import calendar
 from datetime import datetime, timedelta
 
+from collections.abc import Iterable
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.signals import post_save
+
 from server.access.policy import OrgScope
 from server.campaign.fanout import Candidates, fan_out
 from server.campaign.models import Campaign, CampaignKind, CampaignSettings, CampaignStatus, Trigger
+from server.campaign.rewards import grant_recent_rewards
 from server.core.clock import BUSINESS_TZ
 from server.jobs.queue import enqueue
 from server.jobs.registry import JobContext, Task
@@ -33,6 +46,9 @@ from server.segment.compiler import compile_rule, scope_rules
 from server.segment.models import Segment
 from server.segment.services import segment_members
 from server.segment.sql import Sql, current_dialect, sql
+from server.tier.evaluation import ladder
+from server.tier.forecast import falling
+from server.tier.models import TierChange, TierChangeCause
 
 TRIGGER_TASK = "campaign.trigger"
 SCAN = timedelta(minutes=15)
@@ -60,7 +76,14 @@ def _celebrated_today(column: str, at: datetime) -> Sql:
     return sql(f"{column} IS NOT NULL AND {_month_day(column)} IN ({', '.join('?' for _ in days)})", *days)
 
 
-def _occasion(campaign: Campaign, at: datetime) -> tuple[Sql, Sql, Sql]:
+def _review_stamp() -> Sql:
+    """The end of the member's retention period, in UTC, as text: names the period."""
+    if current_dialect() == "postgres":
+        return sql("'review:' || to_char(ts.review_at AT TIME ZONE 'UTC', 'YYYYMMDDHH24MISS')")
+    return sql("'review:' || strftime('%Y%m%d%H%M%S', ts.review_at)")
+
+
+async def _occasion(campaign: Campaign, at: datetime) -> tuple[Sql, Sql, Sql]:
     """(occurrence expression, extra joins, condition) for the campaign's occasion."""
     year = str(at.astimezone(BUSINESS_TZ).year)
     if campaign.kind == CampaignKind.ONE_SHOT:
@@ -82,6 +105,15 @@ def _occasion(campaign: Campaign, at: datetime) -> tuple[Sql, Sql, Sql]:
             at + timedelta(days=campaign.trigger_days),
         )
         return sql("'expiring:' || (SELECT MIN(l.id) ") + lots + sql(")"), sql(""), sql("EXISTS (SELECT 1 ") + lots + sql(")")
+    if trigger is Trigger.TIER_UPGRADE:
+        return (
+            sql("'upgrade:' || tc.id"),
+            sql(" JOIN tier_change tc ON tc.member_id = m.id"),
+            sql("tc.cause = ? AND tc.created_at >= ?", TierChangeCause.UPGRADE.value, campaign.launched_at),
+        )
+    if trigger is Trigger.TIER_ABOUT_TO_DOWNGRADE:
+        until = at + timedelta(days=campaign.trigger_days)
+        return _review_stamp(), sql(" JOIN tier_status ts ON ts.member_id = m.id"), falling(await ladder(), at, until)
     return (
         sql("'referee:' || rr.referee_id"),
         sql(" JOIN referral_reward rr ON rr.referrer_id = m.id"),
@@ -89,8 +121,10 @@ def _occasion(campaign: Campaign, at: datetime) -> tuple[Sql, Sql, Sql]:
     )
 
 
-async def candidates(campaign: Campaign, at: datetime) -> Candidates:
-    occurrence, joins, condition = _occasion(campaign, at)
+async def candidates(campaign: Campaign, at: datetime, member_id: int | None = None) -> Candidates:
+    """The members the campaign reaches now (only `member_id`, when given)."""
+    occurrence, joins, condition = await _occasion(campaign, at)
+    only = sql(" AND m.id = ?", member_id) if member_id is not None else sql("")
     return Candidates(
         sql("SELECT m.id AS id, m.marketing_consent AS consent, ")
         + occurrence
@@ -100,6 +134,7 @@ async def candidates(campaign: Campaign, at: datetime) -> Candidates:
         + await audience(campaign, at)
         + sql(" AND ")
         + condition
+        + only
     )
 
 
@@ -108,9 +143,10 @@ async def settings() -> CampaignSettings:
     return row if row is not None else CampaignSettings(id=1)
 
 
-async def run_campaign(campaign: Campaign, at: datetime) -> None:
-    """Reaches the members the campaign applies to now; a one-shot campaign is then DONE."""
-    await fan_out(campaign, await settings(), await candidates(campaign, at), at)
+async def run_campaign(campaign: Campaign, at: datetime, member_id: int | None = None) -> None:
+    """Reaches the members the campaign applies to now (only `member_id`, when given); a
+    one-shot campaign is then DONE."""
+    await fan_out(campaign, await settings(), await candidates(campaign, at, member_id), at)
     if campaign.kind == CampaignKind.ONE_SHOT:
         await Campaign.filter(id=campaign.id, status=CampaignStatus.ACTIVE).update(status=CampaignStatus.DONE, updated_at=at)
 
@@ -120,15 +156,29 @@ async def _trigger(context: JobContext) -> None:
     due = Campaign.filter(status=CampaignStatus.ACTIVE)
     if "trigger" in context.payload:
         due = due.filter(kind=CampaignKind.TRIGGERED, trigger=context.payload["trigger"])
+    member_id = context.payload.get("member_id")
     for campaign in await due.order_by("id"):
         if campaign.kind == CampaignKind.TRIGGERED or (campaign.scheduled_at or at) <= at:
-            await run_campaign(campaign, at)
+            await run_campaign(campaign, at, int(member_id) if member_id is not None else None)
+    if "trigger" not in context.payload:
+        await grant_recent_rewards(at)
 
 
 @on_success
 async def _referral_succeeded(success: ReferralSuccess) -> None:
     """Referral-success campaigns reach the referrer right away, not at the next scan."""
     await enqueue(TRIGGER_TASK, f"campaign:referral-success:{success.referee_id}", {"trigger": Trigger.REFERRAL_SUCCESS.value})
+
+
+@post_save(TierChange)
+async def _tier_changed(
+    sender: type[TierChange], instance: TierChange, created: bool, using_db: BaseDBAsyncClient | None, update_fields: Iterable[str] | None
+) -> None:
+    """Tier-upgrade campaigns reach the member right after the upgrade commits (the job is queued
+    on the upgrade's transaction), not at the next scan."""
+    if created and TierChangeCause(instance.cause) is TierChangeCause.UPGRADE:
+        payload = {"trigger": Trigger.TIER_UPGRADE.value, "member_id": instance.member_id}
+        await enqueue(TRIGGER_TASK, f"campaign:tier-upgrade:{instance.id}", payload, using_db=using_db)
 
 
 TRIGGER = Task(TRIGGER_TASK, _trigger, max_attempts=5, backoff=60.0, timeout=3600.0)

@@ -115,8 +115,9 @@ async def _adjustment(actor: Actor, request: AdjustRequest, key: str, print_: st
 
 @dataclass(frozen=True)
 class Award:
-    """Points the programme gives a member (a tier's upgrade gift), with the accounts resolved
-    before the transaction that posts them (`prepare_award`, then `post_award` inside it)."""
+    """Points the programme gives a member (a tier's upgrade gift, a campaign's reward), with the
+    accounts resolved before the transaction that posts them (`prepare_award`, then `post_award`
+    inside it)."""
 
     member_id: int
     points: int
@@ -127,11 +128,18 @@ class Award:
 
 
 async def prepare_award(member_id: int, points: int, reason: str) -> Award:
+    return (await prepare_awards([member_id], points, reason))[member_id]
+
+
+async def prepare_awards(member_ids: list[int], points: int, reason: str) -> dict[int, Award]:
+    """The same award for each member (a campaign's reward), their accounts resolved in one query
+    (the missing ones created): by member."""
     _check_points(points)
-    refs = [accounts.member_points(member_id), accounts.POINTS_ISSUED]
-    acct = await accounts.resolve(refs)
+    refs = {member_id: accounts.member_points(member_id) for member_id in member_ids}
+    acct = await accounts.resolve([*refs.values(), accounts.POINTS_ISSUED])
     expiry_months = (await program.settings()).points_expiry_months
-    return Award(member_id, points, reason, acct[refs[0]], acct[refs[1]], expiry_months)
+    issued = acct[accounts.POINTS_ISSUED]
+    return {member_id: Award(member_id, points, reason, acct[ref], issued, expiry_months) for member_id, ref in refs.items()}
 
 
 async def post_award(award: Award, key: str) -> Operation:
