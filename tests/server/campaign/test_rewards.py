@@ -4,13 +4,14 @@ second worker runs again; a template that runs out is a refusal kept on the rewa
 
 from __future__ import annotations
 
+import asyncio
 from datetime import date
 from typing import Any
 
 import pytest
 
 from server.campaign.fanout import bucket
-from server.campaign.models import CampaignReward
+from server.campaign.models import Campaign, CampaignReward
 from server.campaign.rewards import grant_rewards
 from server.campaign.services import SettingsDraft, set_campaign_settings
 from server.campaign.triggers import TRIGGER_TASK
@@ -130,4 +131,19 @@ async def test_a_message_sent_by_a_retry_is_rewarded_by_the_next_scan(org, regis
     # then the member has the reward, once
     assert await _points(member.id) == 30
     assert await CampaignReward.filter(campaign_id=campaign.id).count() == 1
+    assert await verify_ledger() == []
+
+
+async def test_two_workers_racing_over_the_same_deliveries_reward_each_once(org, register, log_channel, worker, template) -> None:
+    # given sent deliveries of a campaign whose rewards were set after they went out
+    members = [await register(BORN_TODAY) for _ in range(5)]
+    campaign = await launched(org, birthday_draft())
+    await worker.drain()
+    await Campaign.filter(id=campaign.id).update(points=40, coupon_template_id=template.id)
+    campaign = await Campaign.get(id=campaign.id)
+    # when two grants race over them
+    results = await asyncio.gather(*(grant_rewards(campaign, worker.clock(), sql("1 = 1")) for _ in range(2)))
+    # then between them they rewarded each member once
+    assert sum(results) == 5
+    assert {m.id: (await _points(m.id), await _coupons(m.id)) for m in members} == {m.id: (40, 1) for m in members}
     assert await verify_ledger() == []
