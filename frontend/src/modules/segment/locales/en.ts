@@ -17,6 +17,7 @@ const en: Messages<typeof zhCN> = {
   deleted: 'Segment "{name}" deleted',
   created: 'Segment "{name}" saved',
   updated: 'Segment "{name}" updated',
+  unsupported: 'This segment uses a condition this page does not support yet, so it cannot be edited here (its count is in the list).',
   rule: 'Rule',
   preview: 'Live preview',
   matching: 'Matching members',

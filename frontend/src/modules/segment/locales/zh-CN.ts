@@ -13,6 +13,7 @@ export default {
   deleted: '已删除人群“{name}”',
   created: '已保存人群“{name}”',
   updated: '已更新人群“{name}”',
+  unsupported: '该人群使用了本页面暂不支持的条件，不能在此修改（人数见人群列表）。',
   rule: '筛选规则',
   preview: '实时预览',
   matching: '符合条件的会员',
