@@ -147,3 +147,20 @@ async def test_two_workers_racing_over_the_same_deliveries_reward_each_once(org,
     assert sum(results) == 5
     assert {m.id: (await _points(m.id), await _coupons(m.id)) for m in members} == {m.id: (40, 1) for m in members}
     assert await verify_ledger() == []
+
+
+async def test_a_message_the_channel_refused_for_good_earns_no_reward(org, register, log_channel, worker) -> None:
+    # given a member whose message the channel refuses for good
+    member = await register(BORN_TODAY)
+    log_channel.errors.append(SendError("invalid number", retryable=False))
+    draft = birthday_draft()
+    draft.points = 30
+    campaign = await launched(org, draft)
+    # when the worker and a later scan run
+    await worker.drain()
+    await enqueue(TRIGGER_TASK, "scan", {})
+    await worker.drain()
+    # then the delivery failed and no reward was granted
+    assert [(d.status.value, d.reason) for d in await Delivery.filter(source=f"campaign:{campaign.id}")] == [("FAILED", "invalid number")]
+    assert await CampaignReward.filter(campaign_id=campaign.id).count() == 0
+    assert await _points(member.id) == 0

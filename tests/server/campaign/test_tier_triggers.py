@@ -21,6 +21,7 @@ from server.jobs.models import Job
 from server.jobs.queue import enqueue
 from server.member.models import Member
 from server.tier.evaluation import review_due
+from server.tier.manual import set_member_tier
 from server.tier.models import TierChange, TierStatus
 from server.tier.windows import next_review
 from tests.server.campaign.conftest import launched
@@ -128,3 +129,15 @@ async def test_about_to_downgrade_counts_the_calendar_period_and_reaches_once_pe
     keys = sorted(d.key for d in await Delivery.filter(source=f"campaign:{campaign.id}"))
     assert len(keys) == 2 and keys[0] != keys[1]
     assert all(k.endswith(f":{idle}") for k in keys)
+
+
+async def test_a_manual_tier_change_is_not_an_upgrade_campaigns_react_to(org, ladder, wallet, log_channel, worker) -> None:
+    # given a tier-upgrade campaign and a consenting member HQ moves up by hand
+    await Member.filter(id=wallet.member.id).update(marketing_consent=True)
+    campaign = await launched(org, _draft(Trigger.TIER_UPGRADE))
+    await set_member_tier(org.actors["hq.admin"], wallet.member.id, ladder.gold.id, "VIP 客户")
+    # when the worker and the scan run
+    await enqueue(TRIGGER_TASK, "scan", {})
+    await worker.drain()
+    # then nobody was reached
+    assert await _reached(campaign.id) == []
