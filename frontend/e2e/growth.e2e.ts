@@ -96,6 +96,8 @@ describe('growth', () => {
     await page.click('[data-test=campaign-next]')
     await page.waitForSelector('[data-test=campaign-wizard] .el-form-item__error:has-text("只能使用变量")')
     await page.fill('[data-test=campaign-body-0]', '{name}您好，{store}为{tier}会员准备了节日礼物')
+    await page.fill('[data-test=campaign-reward-points] input', '20')
+    await page.keyboard.press('Tab')
     await page.click('[data-test=campaign-next]')
     await page.click('[data-test=campaign-add-variant]')
     await page.fill('[data-test=campaign-holdout] input', '10')
@@ -117,6 +119,7 @@ describe('growth', () => {
     await page.click('.el-message-box__btns button:has-text("启动")')
     await page.locator('[data-test=campaign-detail] [data-test=campaign-status]', { hasText: /进行中|已结束/ }).waitFor()
     expect(await page.textContent('[data-test=campaign-variants]')).toContain('45%')
+    expect(await page.textContent('[data-test=campaign-detail] .el-descriptions')).toContain('20 积分')
   })
 
   it('shows its deliveries, results and place in the list', async () => {

@@ -88,6 +88,38 @@ describe('checkStep', () => {
   })
 })
 
+describe('rewards', () => {
+  it('sends points and a coupon only when there is one, and refuses points out of range', () => {
+    expect(toCampaignInput(form()).rewards).toBeNull()
+    expect(toCampaignInput(form({ rewardPoints: 50 })).rewards).toEqual({ points: 50, couponTemplateId: null })
+    expect(toCampaignInput(form({ couponTemplateId: 'Q291cG9uVGVtcGxhdGU6MQ==' })).rewards).toEqual({
+      points: 0,
+      couponTemplateId: 'Q291cG9uVGVtcGxhdGU6MQ==',
+    })
+    const ok = { variants: [{ name: 'A', percent: 100, body: 'hi' }] }
+    expect(checkStep(form({ ...ok, rewardPoints: -1 }), 'message')).toEqual({ rewardPoints: 'rewardPoints' })
+    expect(checkStep(form({ ...ok, rewardPoints: 10_000_001 }), 'message')).toEqual({ rewardPoints: 'rewardPoints' })
+    expect(checkStep(form({ ...ok, rewardPoints: 10_000_000 }), 'message')).toEqual({})
+  })
+
+  it('reads a saved campaign\'s rewards back into the form', () => {
+    const saved = {
+      ...toCampaignInput(form()),
+      segment: null,
+      triggerDays: 0,
+      rewards: { points: 20, couponTemplate: { id: 'Q291cG9uVGVtcGxhdGU6MQ==' } },
+    }
+
+    expect(formFromCampaign(saved)).toMatchObject({ rewardPoints: 20, couponTemplateId: 'Q291cG9uVGVtcGxhdGU6MQ==' })
+  })
+
+  it('takes 1 to 90 days for a tier about to drop', () => {
+    const triggered = form({ kind: 'TRIGGERED', segmentId: null, trigger: 'TIER_ABOUT_TO_DOWNGRADE' })
+    expect(checkStep({ ...triggered, triggerDays: 91 }, 'audience')).toEqual({ triggerDays: 'triggerDays' })
+    expect(checkStep({ ...triggered, triggerDays: 30 }, 'audience')).toEqual({})
+  })
+})
+
 describe('firstFaultyStep', () => {
   it('is the first step with a problem, or null for a complete form', () => {
     expect(firstFaultyStep(form({ variants: [{ name: 'A', percent: 100, body: '' }] }))).toEqual({
@@ -180,13 +212,13 @@ describe('formFromCampaign', () => {
       holdoutPercent: 10,
       attributionDays: 14,
     })
-    const saved = { ...toCampaignInput(draft), segment: { id: 'U2VnbWVudDox' }, triggerDays: 45 }
+    const saved = { ...toCampaignInput(draft), segment: { id: 'U2VnbWVudDox' }, triggerDays: 45, rewards: null }
 
     expect(toCampaignInput(formFromCampaign(saved))).toEqual(toCampaignInput(draft))
   })
 
   it('starts the days at 30 for a trigger without them, should HQ switch it to one with days', () => {
-    const saved = { ...toCampaignInput(form({ kind: 'TRIGGERED', trigger: 'BIRTHDAY' })), segment: null, triggerDays: 0 }
+    const saved = { ...toCampaignInput(form({ kind: 'TRIGGERED', trigger: 'BIRTHDAY' })), segment: null, triggerDays: 0, rewards: null }
 
     expect(formFromCampaign(saved)).toMatchObject({ trigger: 'BIRTHDAY', triggerDays: 30, segmentId: null })
   })

@@ -3,17 +3,29 @@
  * (server/campaign/services.py, templates.py) so a mistake is shown on its step before saving:
  *
  *     audience   name; a segment (one-shot) or a trigger with its days (inactivity, points expiring)
- *     message    channel, subject and each variant's text, variables {name} {memberNo} {store} {tier}
+ *     message    channel, subject and each variant's text, variables {name} {memberNo} {store} {tier};
+ *                a reward (points, a coupon) for each member sent to
  *     split      variants' shares and the holdout adding up to 100, attribution window
  *     schedule   when a one-shot goes out (now when left empty); quiet hours hold sends back
  */
 import type { CampaignInput, CampaignKind, CampaignTrigger, DeliveryChannel } from '@/generated/schema'
 
 export const VARIABLES = ['name', 'memberNo', 'store', 'tier'] as const
-export const TRIGGERS: readonly CampaignTrigger[] = ['WELCOME', 'BIRTHDAY', 'ANNIVERSARY', 'INACTIVITY', 'POINTS_EXPIRING', 'REFERRAL_SUCCESS']
+export const TRIGGERS: readonly CampaignTrigger[] = [
+  'WELCOME',
+  'BIRTHDAY',
+  'ANNIVERSARY',
+  'INACTIVITY',
+  'POINTS_EXPIRING',
+  'REFERRAL_SUCCESS',
+  'TIER_UPGRADE',
+  'TIER_ABOUT_TO_DOWNGRADE',
+]
 export const CHANNELS: readonly DeliveryChannel[] = ['SMS', 'EMAIL', 'WEBHOOK', 'LOG']
 /** Triggers whose occasion takes a number of days, and the most the server allows. */
-export const TRIGGER_DAYS: Partial<Record<CampaignTrigger, number>> = { INACTIVITY: 3650, POINTS_EXPIRING: 365 }
+export const TRIGGER_DAYS: Partial<Record<CampaignTrigger, number>> = { INACTIVITY: 3650, POINTS_EXPIRING: 365, TIER_ABOUT_TO_DOWNGRADE: 90 }
+/** The most points a campaign may give each member. */
+export const MAX_REWARD_POINTS = 10_000_000
 export const MAX_VARIANTS = 5
 export const MAX_HOLDOUT = 50
 const HOLDOUT = 'HOLDOUT'
@@ -38,6 +50,10 @@ export interface CampaignForm {
   attributionDays: number
   /** ISO instant with offset, or null for "at launch". */
   scheduledAt: string | null
+  /** Points each member sent to receives; 0 for none. */
+  rewardPoints: number
+  /** A coupon template each member sent to receives, or null. */
+  couponTemplateId: string | null
 }
 
 export function emptyCampaignForm(): CampaignForm {
@@ -53,6 +69,8 @@ export function emptyCampaignForm(): CampaignForm {
     holdoutPercent: 0,
     attributionDays: 7,
     scheduledAt: null,
+    rewardPoints: 0,
+    couponTemplateId: null,
   }
 }
 
@@ -73,6 +91,7 @@ export type WizardProblem =
   | 'holdout'
   | 'attribution'
   | 'scheduledTrigger'
+  | 'rewardPoints'
 
 /** A problem, keyed by field: `name`, `variants.1.body`, `variants` (the split as a whole) … */
 export type WizardProblems = Record<string, WizardProblem>
@@ -119,6 +138,9 @@ function checkMessage(form: CampaignForm, problems: WizardProblems): void {
     const template = templateProblem(variant.body)
     if (!problems[field] && template) problems[field] = template
   })
+  if (!Number.isInteger(form.rewardPoints) || form.rewardPoints < 0 || form.rewardPoints > MAX_REWARD_POINTS) {
+    problems['rewardPoints'] = 'rewardPoints'
+  }
 }
 
 function checkSplit(form: CampaignForm, problems: WizardProblems): void {
@@ -169,7 +191,7 @@ export function firstFaultyStep(form: CampaignForm): { step: Step; problems: Wiz
 /** The step where the server's error field is edited (its `body` names no variant: the message step). */
 export function stepOfField(field: string): Step | null {
   if (['name', 'segmentId', 'trigger', 'triggerDays', 'kind'].includes(field)) return 'audience'
-  if (['subject', 'body', 'channel'].includes(field)) return 'message'
+  if (['subject', 'body', 'channel', 'rewards', 'points', 'couponTemplateId'].includes(field)) return 'message'
   if (['variants', 'holdoutPercent', 'attributionDays'].includes(field)) return 'split'
   if (field === 'scheduledAt') return 'schedule'
   return null
@@ -215,6 +237,7 @@ export function toCampaignInput(form: CampaignForm): CampaignInput {
     variants: form.variants.map((variant) => ({ name: variant.name.trim(), percent: variant.percent, body: variant.body.trim() })),
     holdoutPercent: form.holdoutPercent,
     attributionDays: form.attributionDays,
+    rewards: form.rewardPoints || form.couponTemplateId ? { points: form.rewardPoints, couponTemplateId: form.couponTemplateId } : null,
   }
 }
 
@@ -255,6 +278,7 @@ export interface SavedCampaign {
   holdoutPercent?: number
   attributionDays?: number
   scheduledAt?: string | null
+  rewards?: { points: number; couponTemplate?: { id: string } | null } | null
 }
 
 /** The wizard's form for a saved campaign: days kept only for the triggers that take them. */
@@ -273,5 +297,7 @@ export function formFromCampaign(campaign: SavedCampaign): CampaignForm {
     holdoutPercent: campaign.holdoutPercent ?? empty.holdoutPercent,
     attributionDays: campaign.attributionDays ?? empty.attributionDays,
     scheduledAt: campaign.scheduledAt ?? null,
+    rewardPoints: campaign.rewards?.points ?? 0,
+    couponTemplateId: campaign.rewards?.couponTemplate?.id ?? null,
   }
 }
