@@ -12,7 +12,7 @@ from strawberry import relay
 from schema.context import Info
 from schema.core.errors import UserError
 from schema.core.nodes import ModelNode
-from schema.member.types import Member
+from schema.member.types import Member, member_by_id
 from schema.org.types import Store
 from server.care import models
 from server.care.feedback import feedback_query
@@ -25,12 +25,6 @@ FeedbackStatus = strawberry.enum(
     models.FeedbackStatus,
     description="Workflow: OPEN → IN_PROGRESS → RESOLVED or CLOSED; RESOLVED → CLOSED; RESOLVED or CLOSED → OPEN.",
 )
-
-
-async def _member(info: Info, member_id: int) -> Member:
-    row = await info.context.loaders.member.load(member_id)
-    assert row is not None
-    return Member.from_model(row, info)
 
 
 async def _staff_name(info: Info, staff_id: int) -> str:
@@ -55,7 +49,7 @@ class FollowUp(ModelNode):
 
     @strawberry.field(description="The member contacted.")
     async def member(self, info: Info) -> Member:
-        return await _member(info, self.member_id)
+        return await member_by_id(info, self.member_id)
 
     @strawberry.field(description="Who made the contact (display name, or username).")
     async def staff_name(self, info: Info) -> str:
@@ -131,7 +125,7 @@ class Feedback(ModelNode):
 
     @strawberry.field(description="The member it came from.")
     async def member(self, info: Info) -> Member:
-        return await _member(info, self.member_id)
+        return await member_by_id(info, self.member_id)
 
     @strawberry.field(description="The store it concerns, if one.")
     async def store(self, info: Info) -> Store | None:

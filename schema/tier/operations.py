@@ -14,12 +14,11 @@ from schema.core.ids import decode_id
 from schema.core.scalars import Money
 from schema.core.payloads import DeletePayload
 from schema.core.permissions import IsAuthenticated, payload_mutation
-from schema.member.types import Member
+from schema.member.types import Member, MemberAfter, member_by_id
 from schema.tier.types import Tier, TierChange, TierDowngrade, TierMatch, TierWindow
 from schema.wallet.types import Transfer
 from server.access.policy import Permission
 from server.core.errors import invalid
-from server.member.models import Member as MemberRow
 from server.ledger.operations import Outcome
 from server.tier import manual, models, purchase, rules, services
 
@@ -114,15 +113,10 @@ class BuyTierInput:
 
 
 @strawberry.type(description="Result of a tier purchase.")
-class BuyTierPayload:
+class BuyTierPayload(MemberAfter):
     transfer: Transfer | None = strawberry.field(default=None, description="The purchase (the first one on a replay).")
-    member: Member | None = strawberry.field(default=None, description="The member after it.")
     replayed: bool = strawberry.field(default=False, description="True when the key had already run.")
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed, if it did.")
-
-
-async def _member(info: Info, member_id: int) -> Member:
-    return Member.from_model(await MemberRow.get(id=member_id).select_related("home_store"), info)
 
 
 @strawberry.type
@@ -159,7 +153,7 @@ class TierMutation:
         change = await manual.set_member_tier(
             info.context.actor, member_id, decode_id(input.tier_id, "Tier", "tierId"), input.reason, input.until
         )
-        return MemberTierPayload(member=await _member(info, member_id), change=TierChange.from_model(change) if change else None)
+        return MemberTierPayload(member=await member_by_id(info, member_id, fresh=True), change=TierChange.from_model(change) if change else None)
 
     @payload_mutation(description="Sells a member a tier, paid from stored value or externally, once per key.", requires=Permission.MANAGE_MEMBERS)
     async def buy_tier(self, info: Info, input: BuyTierInput) -> BuyTierPayload:  # noqa: A002
@@ -177,5 +171,5 @@ class TierMutation:
         operation = outcome.operation
         assert operation.member_id is not None
         return BuyTierPayload(
-            transfer=Transfer.from_model(operation), member=await _member(info, operation.member_id), replayed=outcome.replayed
+            transfer=Transfer.from_model(operation), member_id=operation.member_id, replayed=outcome.replayed
         )

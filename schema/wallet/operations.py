@@ -11,29 +11,25 @@ from schema.core.errors import UserError
 from schema.core.ids import decode_id
 from schema.core.permissions import payload_mutation
 from schema.core.scalars import Money
-from schema.member.types import Member
+from schema.member.types import MemberAfter
 from schema.wallet.types import ConsumeBreakdown, PaymentKind, Transfer
 from server.access.policy import Permission
-from server.ledger.models import Operation
-from server.member.models import Member as MemberRow
 from server.wallet import refunds, services
 
 PaymentMethod = strawberry.enum(services.PaymentMethod, description="How a recharge was paid at the till.")
 
 
 @strawberry.type(description="Result of a recharge or refund.")
-class TransferPayload:
+class TransferPayload(MemberAfter):
     transfer: Transfer | None = strawberry.field(default=None, description="The operation (the first one on a replay).")
-    member: Member | None = strawberry.field(default=None, description="The member, with balances after it.")
     replayed: bool = strawberry.field(default=False, description="True when the key had already run.")
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed, if it did.")
 
 
 @strawberry.type(description="Result of a consume (or of a dry-run quote, which moves nothing).")
-class ConsumePayload:
+class ConsumePayload(MemberAfter):
     breakdown: ConsumeBreakdown | None = strawberry.field(default=None, description="Every line of the computation.")
     transfer: Transfer | None = strawberry.field(default=None, description="The payment; null for a dry run.")
-    member: Member | None = strawberry.field(default=None, description="The member, with balances after it.")
     replayed: bool = strawberry.field(default=False, description="True when the key had already run.")
     errors: list[UserError] = strawberry.field(default_factory=list, description="Why it failed, if it did.")
 
@@ -69,11 +65,6 @@ class RefundInput:
     reason: str = strawberry.field(default="", description="Why.")
 
 
-async def _member(info: Info, operation: Operation) -> Member | None:
-    row = await MemberRow.get_or_none(id=operation.member_id).select_related("home_store")
-    return Member.from_model(row, info) if row else None
-
-
 def _store(store_id: relay.GlobalID | None) -> int | None:
     return decode_id(store_id, "Store", "storeId") if store_id else None
 
@@ -94,7 +85,7 @@ class WalletMutation:
         )
         operation = outcome.operation
         return TransferPayload(
-            transfer=Transfer.from_model(operation), member=await _member(info, operation), replayed=outcome.replayed
+            transfer=Transfer.from_model(operation), member_id=operation.member_id, replayed=outcome.replayed
         )
 
     @payload_mutation(description="Prices an order and pays it (or only quotes it with dryRun).")
@@ -120,7 +111,7 @@ class WalletMutation:
         return ConsumePayload(
             breakdown=ConsumeBreakdown.from_breakdown(breakdown),
             transfer=Transfer.from_model(operation),
-            member=await _member(info, operation),
+            member_id=operation.member_id,
             replayed=outcome.replayed,
         )
 
@@ -137,5 +128,5 @@ class WalletMutation:
         )
         operation = outcome.operation
         return TransferPayload(
-            transfer=Transfer.from_model(operation), member=await _member(info, operation), replayed=outcome.replayed
+            transfer=Transfer.from_model(operation), member_id=operation.member_id, replayed=outcome.replayed
         )

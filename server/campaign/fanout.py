@@ -25,7 +25,7 @@ from server.campaign.templates import rendered
 from server.core.clock import BUSINESS_TZ
 from server.delivery.models import DeliveryStatus, Purpose
 from server.jobs.queue import enqueue
-from server.segment.sql import Sql, execute, fetch, sql
+from server.core.sql import Sql, execute, fetch, sql
 
 SEND_TASK = "campaign.send"
 BATCH = 1000

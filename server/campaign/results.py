@@ -15,7 +15,7 @@ from fractions import Fraction
 
 from server.campaign.models import HOLDOUT, Campaign, SkipReason
 from server.ledger.models import OperationKind
-from server.segment.sql import Sql, current_dialect, fetch, sql
+from server.core.sql import Sql, current_dialect, fetch, sql
 
 PLACES = Decimal("0.0001")
 

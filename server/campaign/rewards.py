@@ -29,7 +29,7 @@ from server.coupon.models import CouponTemplate
 from server.core.errors import DomainError
 from server.delivery.models import DeliveryStatus
 from server.points.services import post_award, prepare_awards
-from server.segment.sql import Sql, fetch, sql
+from server.core.sql import Sql, fetch, sql
 
 CHUNK = 200
 RECENT = timedelta(days=2)

@@ -16,7 +16,7 @@ from server.campaign.rewards import grant_rewards
 from server.delivery.models import Delivery, DeliveryStatus
 from server.delivery.services import send_batch
 from server.jobs.registry import JobContext, Task
-from server.segment.sql import sql
+from server.core.sql import sql
 
 
 async def _send(context: JobContext) -> None:

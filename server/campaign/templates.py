@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from server.core.errors import invalid
-from server.segment.sql import Sql, sql
+from server.core.sql import Sql, sql
 
 VARIABLES: dict[str, str] = {
     "memberNo": "m.member_no",

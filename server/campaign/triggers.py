@@ -45,7 +45,7 @@ from server.referral.rewards import ReferralSuccess, on_success
 from server.segment.compiler import compile_rule, scope_rules
 from server.segment.models import Segment
 from server.segment.services import segment_members
-from server.segment.sql import Sql, current_dialect, sql
+from server.core.sql import Sql, current_dialect, sql
 from server.tier.evaluation import ladder
 from server.tier.forecast import falling
 from server.tier.models import TierChange, TierChangeCause

@@ -19,6 +19,8 @@ from server.audit import services as audit
 from server.card.errors import card_not_active, illegal_transition
 from server.card.models import Card, CardAction, CardEvent, CardKind, CardStatus, CardType, DeductionOrder
 from server.core.errors import DomainError, ErrorCode, invalid, not_found
+from server.core.joined import attach, columns, instance
+from server.core.sql import fetch_one, sql
 from server.core.text import clean_code, clean_text
 from server.events import snapshots
 from server.events.publishing import publishes
@@ -26,6 +28,7 @@ from server.ledger import accounts
 from server.ledger.models import Account, Operation, OperationKind, TransferCode
 from server.ledger.posting import Leg, post
 from server.member.models import Member, MemberStatus
+from server.tier.models import Tier
 from server.wallet.stores import acting_store
 
 _CARD_NO_DIGITS = 16
@@ -90,12 +93,33 @@ def _clean_card_no(card_no: str, field: str = "cardNo") -> str:
     return text.upper()
 
 
+def _card_query(with_member: bool) -> str:
+    if not with_member:
+        return (
+            f"SELECT {columns(Card, 'c')}, {columns(CardType, 't')} "
+            "FROM card c JOIN card_type t ON t.id = c.card_type_id WHERE c.card_no = ?"
+        )
+    return (
+        f"SELECT {columns(Card, 'c')}, {columns(CardType, 't')}, {columns(Member, 'm')}, {columns(Tier, 'r')} "
+        "FROM card c JOIN card_type t ON t.id = c.card_type_id JOIN member m ON m.id = c.member_id "
+        "LEFT JOIN tier r ON r.id = m.tier_id WHERE c.card_no = ?"
+    )
+
+
 async def get_card(card_no: str, field: str = "cardNo", *, with_member: bool = False) -> Card:
-    """The card and its type (and `with_member`, its member and the member's tier), in one query."""
-    related = ("card_type", "member__tier") if with_member else ("card_type",)
-    card = await Card.get_or_none(card_no=_clean_card_no(card_no, field)).select_related(*related)
-    if card is None:
+    """The card and its type (and `with_member`, its member and the member's tier), in one query:
+    every payment starts here, so the join is hand-written (see server.core.joined)."""
+    row = await fetch_one(sql(_card_query(with_member), _clean_card_no(card_no, field)))
+    if row is None:
         raise not_found("Card", field)
+    card = instance(Card, "c", row)
+    assert card is not None
+    attach(card, "card_type", instance(CardType, "t", row))
+    if with_member:
+        member = instance(Member, "m", row)
+        assert member is not None
+        attach(member, "tier", instance(Tier, "r", row))
+        attach(card, "member", member)
     return card
 
 

@@ -23,6 +23,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from server.core.errors import DomainError, ErrorCode, invalid
+from server.core.sql import fetch_one, sql
 from server.ledger.models import Operation
 
 MAX_KEY_LENGTH = 100
@@ -49,15 +50,18 @@ def check_key(key: str) -> str:
 
 
 async def find_replay(key: str, print_: str) -> Outcome | None:
-    """The earlier operation for this key, or None; a different request under it is a conflict."""
-    existing = await Operation.get_or_none(idempotency_key=key)
+    """The earlier operation for this key, or None; a different request under it is a conflict.
+
+    Every money-moving request asks this first and almost always finds nothing, so the look is a
+    hand-written query; only a replay reads the whole operation."""
+    existing = await fetch_one(sql("SELECT id, fingerprint FROM ledger_operation WHERE idempotency_key = ?", key))
     if existing is None:
         return None
-    if existing.fingerprint != print_:
+    if existing["fingerprint"] != print_:
         raise DomainError(
             ErrorCode.IDEMPOTENCY_CONFLICT, "This idempotency key was used for a different request.", "idempotencyKey"
         )
-    return Outcome(existing, replayed=True)
+    return Outcome(await Operation.get(id=existing["id"]), replayed=True)
 
 
 async def execute_once(key: str, print_: str, execute: Execute) -> Outcome:

@@ -19,7 +19,7 @@ from server.core.clock import BUSINESS_TZ, now
 from server.member.models import MemberStatus
 from server.segment import predicates
 from server.segment.rules import And, Env, Rule, parse_tree
-from server.segment.sql import Sql, current_dialect, sql
+from server.core.sql import Sql, current_dialect, sql
 
 
 def parse_rule(node: Any, path: Sequence[str] = ("rule",)) -> Rule:

@@ -17,7 +17,7 @@ from server.ledger.models import AccountCode, OperationKind
 from server.member.models import Gender
 from server.segment.models import RfmGroup
 from server.segment.rules import Env, Path, Predicate, invalid_at, predicate
-from server.segment.sql import Sql, join, sql, values
+from server.core.sql import Sql, join, sql, values
 
 MAX_IDS = 500
 MAX_DAYS = 3650

@@ -19,7 +19,7 @@ from datetime import date, datetime
 from typing import Any, ClassVar, TypeVar
 
 from server.core.errors import DomainError, ErrorCode
-from server.segment.sql import Sql, join, sql
+from server.core.sql import Sql, join, sql
 
 MAX_DEPTH = 8
 MAX_CHILDREN = 50

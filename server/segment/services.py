@@ -23,7 +23,7 @@ from server.member.services import members_query
 from server.org.models import Store
 from server.segment.compiler import MemberSelection, compile_rule, parse_rule
 from server.segment.models import Segment
-from server.segment.sql import fetch
+from server.core.sql import fetch
 
 MAX_SAMPLE = 50
 

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from server.ledger.models import OperationKind, TransferCode
-from server.segment.sql import Sql, current_dialect, join, sql, values
+from server.core.sql import Sql, current_dialect, join, sql, values
 from server.tier import conditions
 from server.tier.conditions import Conditions
 from server.tier.models import Match, Tier, TierWindow

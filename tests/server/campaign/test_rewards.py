@@ -22,7 +22,7 @@ from server.delivery.models import Delivery
 from server.jobs.queue import enqueue
 from server.ledger.models import Account, AccountCode, Operation
 from server.ledger.verify import verify_ledger
-from server.segment.sql import sql
+from server.core.sql import sql
 from tests.server.campaign.conftest import birthday_draft, launched
 
 BORN_TODAY = date(1990, 1, 7)

@@ -9,7 +9,7 @@ from typing import Any
 from server.access.policy import OrgScope
 from server.core.clock import business_today, now
 from server.segment.compiler import compile_rule, parse_rule
-from server.segment.sql import fetch
+from server.core.sql import fetch
 from tests.server.segment.brute_force import brute_force, load_facts
 
 

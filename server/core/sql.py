@@ -1,4 +1,4 @@
-"""A tiny SQL builder for hand-written conditions: text with `?` placeholders and its bound values.
+"""A tiny SQL builder for hand-written statements: text with `?` placeholders and its bound values.
 
 Values never enter the text; only code-owned identifiers and keywords do, so the only `?` in a
 `Sql` text are placeholders. `render()` turns them into the dialect's own ($1, $2… on PostgreSQL),
@@ -60,6 +60,12 @@ async def fetch(statement: Sql) -> list[dict[str, Any]]:
     conn = Tortoise.get_connection("default")
     text, params = statement.render(str(conn.capabilities.dialect))
     return list(await conn.execute_query_dict(text, params))
+
+
+async def fetch_one(statement: Sql) -> dict[str, Any] | None:
+    """The first row of `statement`, or None."""
+    rows = await fetch(statement)
+    return rows[0] if rows else None
 
 
 async def execute(statement: Sql) -> int:
