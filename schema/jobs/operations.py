@@ -1,4 +1,5 @@
-"""Queued and scheduled work, as HQ watches it: state, attempts, last error, next run."""
+"""Queued and scheduled work, as HQ watches it: state, attempts, last error, next run, and the
+periodic schedule."""
 
 from __future__ import annotations
 
@@ -13,7 +14,9 @@ from schema.core.nodes import ModelNode
 from schema.core.pagination import fetch_page, to_edges
 from schema.core.permissions import IsAuthenticated, Requires
 from server.access.policy import Permission
+from server.core.clock import now
 from server.jobs import models, services
+from server.jobs.catalog import REGISTRY
 
 JobState = strawberry.enum(
     models.JobState,
@@ -54,6 +57,23 @@ class Job(ModelNode):
         return services.jobs(info.context.actor)
 
 
+@strawberry.type(description="Periodic work: the worker queues one run of the task per slot, whatever the number of workers.")
+class ScheduledJob:
+    task: str = strawberry.field(description="What it runs, e.g. points.expire.")
+    every_seconds: int = strawberry.field(description="The length of a slot, in seconds.")
+    offset_seconds: int = strawberry.field(description="How far into each period (from the Unix epoch, UTC) a slot starts.")
+    next_run_at: datetime = strawberry.field(description="When the next slot opens.")
+
+    @classmethod
+    def from_service(cls, scheduled: services.ScheduledTask) -> ScheduledJob:
+        return cls(
+            task=scheduled.task,
+            every_seconds=int(scheduled.every.total_seconds()),
+            offset_seconds=int(scheduled.offset.total_seconds()),
+            next_run_at=scheduled.next_run_at,
+        )
+
+
 @strawberry.type(description="A page of jobs.")
 class JobConnection(relay.Connection[Job]):
     pass
@@ -77,3 +97,10 @@ class JobsQuery:
         page = await fetch_page(query, first, after)
         edges, page_info = to_edges(page, Job.from_model)
         return JobConnection(edges=edges, page_info=page_info)
+
+    @strawberry.field(
+        description="The worker's periodic tasks and when each runs next. HQ (VIEW_JOBS) only.",
+        permission_classes=[IsAuthenticated, Requires(Permission.VIEW_JOBS)],
+    )
+    async def job_schedule(self, info: Info) -> list[ScheduledJob] | None:
+        return [ScheduledJob.from_service(s) for s in services.schedule(info.context.actor, REGISTRY, now())]
