@@ -1,7 +1,8 @@
 /**
- * HQ's settings: card types and recharge promotions are created from forms that explain refusals
- * (a taken code, a bonus above its threshold) in words, a promotion is deactivated after a
- * confirmation, and a region manager neither sees nor reaches the page.
+ * HQ's settings: card types, recharge promotions, tier rules, points rules, coupon templates,
+ * stores and staff are set from forms that explain refusals (a taken code, a bonus above its
+ * threshold, numbers out of range) in words; deactivations are confirmed; the worker's jobs show;
+ * and a region manager neither sees nor reaches the page.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -70,6 +71,167 @@ describe('settings', () => {
     await page.click('.el-message-box__btns button:has-text("确认")')
     await page.waitForSelector(`${row} .el-tag:has-text("停用")`)
     expect(await page.locator(`${row} [data-test=recharge-rule-deactivate]`).count()).toBe(0)
+  })
+
+  it('creates a coupon template, checking it before sending', async () => {
+    await page.click('.el-tabs__item:has-text("优惠券模板")')
+    await page.waitForSelector('[data-test=coupon-template-table]')
+    await page.click('[data-test=coupon-template-new]')
+    const dialog = '[data-test=coupon-template-dialog]'
+    await page.click('[data-test=coupon-template-save]')
+    await page.waitForSelector(`${dialog} .el-form-item__error:has-text("请填写此项")`)
+    await page.fill('[data-test=coupon-template-name]', '满100减20')
+    await page.fill('[data-test=coupon-template-amount]', '20')
+    await page.fill('[data-test=coupon-template-threshold]', '100')
+    await page.fill('[data-test=coupon-template-days]', '0')
+    await page.click('[data-test=coupon-template-save]')
+    await page.waitForSelector(`${dialog} .el-form-item__error:has-text("超出允许的范围")`)
+
+    await page.fill('[data-test=coupon-template-days]', '15')
+    await page.fill('[data-test=coupon-template-quantity]', '500')
+    await page.click('[data-test=coupon-template-save]')
+    await page.waitForSelector('.el-message--success:has-text("满100减20")')
+    const row = '[data-test=coupon-template-table] .el-table__row:has-text("满100减20")'
+    await page.waitForSelector(row)
+    const text = await page.textContent(row)
+    expect(text).toContain('减 ¥20.00')
+    expect(text).toContain('¥100.00')
+    expect(text).toContain('领取后 15 天')
+    expect(text).toContain('0 / 500')
+    await screenshot(page, '53-settings-coupons')
+  })
+
+  it('edits a tier’s rules with a gift coupon, checking the numbers before sending', async () => {
+    await page.click('.el-tabs__item:has-text("会员等级")')
+    const row = '[data-test=tier-table] .el-table__row:has-text("金卡")'
+    await page.waitForSelector(row)
+    await page.click(`${row} [data-test=tier-edit-rules]`)
+    const dialog = '[data-test=tier-rules-dialog]'
+    await page.fill(`${dialog} [data-test=tier-upgrade-visits]`, '8次')
+    await page.fill(`${dialog} [data-test=tier-price]`, '199')
+    await page.fill(`${dialog} [data-test=tier-paid-days]`, '')
+    await page.click('[data-test=tier-rules-save]')
+    await page.waitForSelector(`${dialog} .el-form-item__error:has-text("请输入整数")`)
+    await page.waitForSelector(`${dialog} .el-form-item__error:has-text("付费等级须同时填写价格和有效天数")`)
+
+    await page.fill(`${dialog} [data-test=tier-upgrade-visits]`, '8')
+    await page.fill(`${dialog} [data-test=tier-paid-days]`, '365')
+    await page.click(`${dialog} [data-test=tier-gift-coupons]`)
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '满100减20' }).click()
+    await page.click(`${dialog} .el-dialog__title`)
+    await page.click('[data-test=tier-rules-save]')
+    await page.waitForSelector('.el-message--success:has-text("金卡")')
+    await page.waitForSelector(`${row}:has-text("到店 8 次")`)
+    expect(await page.textContent(row)).toContain('¥199.00 / 365 天')
+    expect(await page.textContent(row)).toContain('满100减20')
+    await screenshot(page, '52-settings-tiers')
+  })
+
+  it('sets the points terms and a store’s earn rule', async () => {
+    await page.click('.el-tabs__item:has-text("积分规则")')
+    await page.waitForSelector('[data-test=earn-rule-table]:has-text("尚未设置规则")')
+    await page.fill('[data-test=program-expiry]', '121')
+    await page.click('[data-test=program-save]')
+    await page.waitForSelector('[data-test=program-settings] .el-form-item__error:has-text("超出允许的范围")')
+    await page.fill('[data-test=program-expiry]', '18')
+    await page.click('[data-test=program-save]')
+    await page.waitForSelector('.el-message--success:has-text("积分设置已保存")')
+
+    await page.click('[data-test=earn-rule-new]')
+    await page.click('[data-test=earn-rule-store]')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '南京西路' }).click()
+    await page.fill('[data-test=earn-rule-rate]', '2')
+    await page.fill('[data-test=earn-rule-multiplier]', '0.5')
+    await page.click('[data-test=earn-rule-save]')
+    await page.waitForSelector('[data-test=earn-rule-dialog] .el-form-item__error:has-text("倍数为 1–10")')
+    await page.fill('[data-test=earn-rule-multiplier]', '1.5')
+    await page.click('[data-test=earn-rule-save]')
+    const row = '[data-test=earn-rule-table] .el-table__row:has-text("南京西路")'
+    await page.waitForSelector(`${row}:has-text("×1.5")`)
+    expect(await page.inputValue('[data-test=program-expiry]')).toBe('18')
+    await screenshot(page, '54-settings-points')
+  })
+
+  it('creates a store, refusing a taken code, then edits and deactivates it', async () => {
+    await page.click('.el-tabs__item:has-text("区域与门店")')
+    await page.waitForSelector('[data-test=store-table] .el-table__row:has-text("SH001")')
+    await page.click('[data-test=store-new]')
+    await page.fill('[data-test=store-code]', 'sh001')
+    await page.fill('[data-test=store-name]', '静安寺店')
+    await page.click('[data-test=store-region]')
+    await page.locator('.el-select-dropdown__item:visible').first().click()
+    await page.click('[data-test=store-save]')
+    await page.waitForSelector('[data-test=store-dialog] .el-form-item__error:has-text("该编码已被使用")')
+    await page.fill('[data-test=store-code]', 'sh099')
+    await page.fill('[data-test=store-address]', '上海市静安区南京西路 1 号')
+    await page.click('[data-test=store-save]')
+    await page.waitForSelector('.el-message--success:has-text("静安寺店")')
+    const row = '[data-test=store-table] .el-table__row:has-text("SH099")'
+    await page.waitForSelector(`${row}:has-text("南京西路 1 号")`)
+
+    await page.click(`${row} [data-test=store-edit]`)
+    expect(await page.isDisabled('[data-test=store-code]')).toBe(true)
+    await page.fill('[data-test=store-name]', '静安寺旗舰店')
+    await page.click('[data-test=store-save]')
+    await page.waitForSelector(`${row}:has-text("静安寺旗舰店")`)
+    await screenshot(page, '55-settings-org')
+
+    await page.click(`${row} [data-test=store-deactivate]`)
+    await page.click('.el-message-box__btns button:has-text("确认")')
+    await page.waitForSelector(`${row} .el-tag:has-text("停用")`)
+    await page.waitForSelector(`${row} [data-test=store-activate]`)
+  })
+
+  it('creates a staff member with a role, scope and grant, withholds an operation, then deactivates the account', async () => {
+    await page.click('.el-tabs__item:has-text("员工账号")')
+    await page.waitForSelector('[data-test=staff-table] .el-table__row:has-text("sh001.clerk")')
+    await page.click('[data-test=staff-new]')
+    await page.fill('[data-test=staff-username]', 'sh001.clerk')
+    await page.fill('[data-test=staff-password]', 'short')
+    await page.click('[data-test=staff-save]')
+    await page.waitForSelector('[data-test=staff-dialog] .el-form-item__error:has-text("密码为 8–256 个字符")')
+    await page.waitForSelector('[data-test=staff-dialog] .el-form-item__error:has-text("请填写此项")')
+
+    await page.fill('[data-test=staff-password]', 'counter-pass-1')
+    await page.click('[data-test=staff-store]')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'SH001' }).click()
+    await page.click('[data-test=staff-grants] .el-checkbox:has-text("手工调整")')
+    await page.click('[data-test=staff-save]')
+    await page.waitForSelector('[data-test=staff-dialog] .el-form-item__error:has-text("该用户名已被使用")')
+    await page.fill('[data-test=staff-username]', 'sh001.trainee')
+    await page.fill('[data-test=staff-display-name]', '见习收银员')
+    await page.click('[data-test=staff-save]')
+    await page.waitForSelector('.el-message--success:has-text("sh001.trainee")')
+    const row = '[data-test=staff-table] .el-table__row:has-text("sh001.trainee")'
+    await page.waitForSelector(row)
+    const text = await page.textContent(row)
+    expect(text).toContain('门店')
+    expect(text).toContain('手工调整')
+
+    await page.click(`${row} [data-test=staff-edit]`)
+    expect(await page.locator('[data-test=staff-dialog] [data-test=staff-password]').count()).toBe(0)
+    await page.click('[data-test=staff-withholds] .el-checkbox:has-text("退款")')
+    await page.click('[data-test=staff-save]')
+    await page.waitForSelector('.el-message--success:has-text("已保存员工账号")')
+    await page.waitForSelector(`${row} .el-tag--danger:has-text("退款")`)
+    await screenshot(page, '56-settings-staff')
+
+    await page.click(`${row} [data-test=staff-deactivate]`)
+    await page.click('.el-message-box__btns button:has-text("确认")')
+    await page.waitForSelector(`${row} .el-tag:has-text("停用")`)
+  })
+
+  it('shows the worker’s schedule and jobs, one state at a time', async () => {
+    await page.click('.el-tabs__item:has-text("后台任务")')
+    await page.waitForSelector('[data-test=job-schedule] .el-table__row:has-text("points.expire"):has-text("1 小时")')
+    await page.waitForSelector('[data-test=job-table] .el-table__row')
+    await screenshot(page, '57-settings-jobs')
+    await page.click('[data-test=job-state-filter]')
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '失败' }).click()
+    await page.waitForURL(/tab=jobs/)
+    await page.waitForSelector('[data-test=job-table] .el-table__empty-text, [data-test=job-table] .el-table__row:has-text("失败")')
+    const states = await page.locator('[data-test=job-table] .el-table__row .el-tag').allTextContents()
+    expect(states.every((state) => state === '失败')).toBe(true)
   })
 
   it('is not for a region manager', async () => {

@@ -36,7 +36,38 @@ export function emptyCardTypeForm(): CardTypeForm {
   }
 }
 
-export type SettingsProblem = 'required' | 'code' | 'tooLong' | 'bonusOverMin' | 'endsBeforeStart' | MoneyProblem
+export type SettingsProblem =
+  | 'required'
+  | 'code'
+  | 'tooLong'
+  | 'bonusOverMin'
+  | 'endsBeforeStart'
+  | WholeProblem
+  | 'pricePair'
+  | 'password'
+  | 'username'
+  | 'multiplier'
+  | MoneyProblem
+
+export type WholeProblem = 'required' | 'whole' | 'range'
+
+export type ParsedWhole = { ok: true; value: number } | { ok: false; problem: WholeProblem }
+
+/** A whole number typed into a form (counts, days, points), within [min, max]. */
+export function parseWhole(input: string, min: number, max: number): ParsedWhole {
+  const text = input.trim()
+  if (text === '') return { ok: false, problem: 'required' }
+  if (!/^\d{1,12}$/.test(text)) return { ok: false, problem: 'whole' }
+  const value = Number(text)
+  return value < min || value > max ? { ok: false, problem: 'range' } : { ok: true, value }
+}
+
+/** A checked name: required, trimmed, at most 50 characters. */
+export function checkName(input: string): { name: string; problem?: SettingsProblem } {
+  const name = input.trim()
+  if (!name) return { name, problem: 'required' }
+  return name.length > NAME_MAX ? { name, problem: 'tooLong' } : { name }
+}
 
 /** Each problem in words: the settings' own, else the money parser's. */
 export function describeProblems<F extends string>(
@@ -51,7 +82,7 @@ export function describeProblems<F extends string>(
   return described
 }
 
-type Checked<F, I> = { ok: true; input: I } | { ok: false; problems: Partial<Record<keyof F, SettingsProblem>> }
+export type Checked<F, I> = { ok: true; input: I } | { ok: false; problems: Partial<Record<keyof F, SettingsProblem>> }
 
 export function checkCardType(form: CardTypeForm): Checked<CardTypeForm, CardTypeInput> {
   const problems: Partial<Record<keyof CardTypeForm, SettingsProblem>> = {}

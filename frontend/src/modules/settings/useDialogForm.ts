@@ -1,5 +1,5 @@
 /**
- * A settings dialog's form: opened empty, checked before sending (problems in words beside the
+ * A settings dialog's form: opened empty (or with what it edits), checked before sending (problems in words beside the
  * fields), sent, and the API's refusals shown beside the fields or above the form. `done` runs
  * once the server accepted it, and the dialog closes.
  */
@@ -32,7 +32,12 @@ export function useDialogForm<Form extends object, Input, Field extends keyof Fo
   const general = ref<string[]>([])
 
   function start(): void {
-    Object.assign(form, options.empty())
+    edit(options.empty())
+  }
+
+  /** Opens the dialog filled with what is being edited. */
+  function edit(initial: Form): void {
+    Object.assign(form, initial)
     problems.value = {}
     general.value = []
     open.value = true
@@ -59,5 +64,5 @@ export function useDialogForm<Form extends object, Input, Field extends keyof Fo
     options.done(checked.input)
   }
 
-  return { open, form, problems, general, start, submit }
+  return { open, form, problems, general, start, edit, submit }
 }

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest'
+
+import { checkStaff, emptyStaffForm, staffForm } from './staff'
+
+const clerk = { ...emptyStaffForm(), username: ' SH002.Clerk ', password: 'counter-pass', storeId: 'U3RvcmU6Mg==' }
+
+describe('checkStaff', () => {
+  it('builds a store account scoped to its store, the username lower-cased', () => {
+    expect(checkStaff({ ...clerk, regionId: 'UmVnaW9uOjE=', grants: ['REFUND'] })).toEqual({
+      ok: true,
+      input: {
+        id: null,
+        create: {
+          username: 'sh002.clerk',
+          password: 'counter-pass',
+          displayName: null,
+          scope: { role: 'STORE', regionId: null, storeId: 'U3RvcmU6Mg==' },
+          grants: ['REFUND'],
+          withholds: [],
+        },
+      },
+    })
+  })
+
+  it('scopes a region manager to a region and HQ to nothing', () => {
+    const region = checkStaff({ ...clerk, role: 'REGION', regionId: 'UmVnaW9uOjE=' })
+    expect(region.ok && region.input.id === null && region.input.create.scope).toEqual({
+      role: 'REGION',
+      regionId: 'UmVnaW9uOjE=',
+      storeId: null,
+    })
+    const hq = checkStaff({ ...clerk, role: 'HQ', regionId: 'UmVnaW9uOjE=' })
+    expect(hq.ok && hq.input.id === null && hq.input.create.scope).toEqual({ role: 'HQ', regionId: null, storeId: null })
+  })
+
+  it('drops a grant that is also withheld (the withhold wins anyway)', () => {
+    const checked = checkStaff({ ...clerk, grants: ['ADJUST', 'EXPORT'], withholds: ['EXPORT'] })
+    expect(checked.ok && checked.input.id === null && [checked.input.create.grants, checked.input.create.withholds]).toEqual([
+      ['ADJUST'],
+      ['EXPORT'],
+    ])
+  })
+
+  it('names every problem', () => {
+    expect(checkStaff(emptyStaffForm())).toEqual({
+      ok: false,
+      problems: { username: 'required', password: 'password', storeId: 'required' },
+    })
+    expect(checkStaff({ ...clerk, username: 'a b', password: 'short', role: 'REGION', displayName: '名'.repeat(51) })).toEqual({
+      ok: false,
+      problems: { username: 'username', password: 'password', displayName: 'tooLong', regionId: 'required' },
+    })
+  })
+})
+
+describe('checkStaff for an account being edited', () => {
+  const account = { id: 'U3RhZmY6Mw==', username: 'sh001.clerk', displayName: '店员', role: 'STORE' as const, grants: [], withholds: [] }
+
+  it('changes only the name and operations, asking for no password', () => {
+    const form = { ...staffForm(account), displayName: ' 收银组长 ', grants: ['ADJUST' as const], withholds: ['REFUND' as const] }
+
+    expect(checkStaff(form)).toEqual({
+      ok: true,
+      input: { id: 'U3RhZmY6Mw==', update: { displayName: '收银组长', grants: ['ADJUST'], withholds: ['REFUND'] } },
+    })
+  })
+
+  it('still checks the name', () => {
+    expect(checkStaff({ ...staffForm(account), displayName: '名'.repeat(51) })).toEqual({ ok: false, problems: { displayName: 'tooLong' } })
+  })
+})
