@@ -127,6 +127,41 @@ describe('settings', () => {
     await screenshot(page, '52-settings-tiers')
   })
 
+  it('creates a tier with its benefits, refusing a taken rank, and deletes it but not one members hold', async () => {
+    await page.click('[data-test=tier-new]')
+    await page.fill('[data-test=tier-name]', '钻石')
+    await page.fill('[data-test=tier-rank]', '30')
+    await page.fill('[data-test=tier-discount]', '88')
+    await page.fill('[data-test=tier-multiplier]', '2.555')
+    await page.click('[data-test=tier-save]')
+    await page.waitForSelector('[data-test=tier-dialog] .el-form-item__error:has-text("倍数不超过 10")')
+    await page.fill('[data-test=tier-multiplier]', '2.5')
+    await page.click('[data-test=tier-perks]')
+    await page.keyboard.type('专属管家')
+    await page.keyboard.press('Enter')
+    await page.click('[data-test=tier-dialog] .el-dialog__title')
+    await page.click('[data-test=tier-save]')
+    await page.waitForSelector(
+      '[data-test=tier-dialog] .el-alert:has-text("已有同名或同级别的等级"), [data-test=tier-dialog] .el-form-item__error:has-text("已有同名或同级别的等级")',
+    )
+
+    await page.fill('[data-test=tier-rank]', '40')
+    await page.click('[data-test=tier-save]')
+    await page.waitForSelector('.el-message--success:has-text("已创建等级：钻石")')
+    const row = '[data-test=tier-table] .el-table__row:has-text("钻石")'
+    await page.waitForSelector(`${row}:has-text("专属管家")`)
+    expect(await page.textContent(row)).toContain('×2.5')
+
+    await page.click(`${row} [data-test=tier-delete]`)
+    await page.click('.el-message-box__btns button:has-text("确认")')
+    await page.waitForSelector('.el-message--success:has-text("已删除等级：钻石")')
+    await page.waitForFunction(() => !document.querySelector('[data-test=tier-table]')?.textContent?.includes('钻石'))
+
+    await page.click('[data-test=tier-table] .el-table__row:has-text("普通") [data-test=tier-delete]')
+    await page.click('.el-message-box__btns button:has-text("确认")')
+    await page.waitForSelector('.el-message--error:has-text("仍有会员持有该等级")')
+  })
+
   it('sets the points terms and a store’s earn rule', async () => {
     await page.click('.el-tabs__item:has-text("积分规则")')
     await page.waitForSelector('[data-test=earn-rule-table]:has-text("尚未设置规则")')
@@ -143,7 +178,7 @@ describe('settings', () => {
     await page.fill('[data-test=earn-rule-rate]', '2')
     await page.fill('[data-test=earn-rule-multiplier]', '0.5')
     await page.click('[data-test=earn-rule-save]')
-    await page.waitForSelector('[data-test=earn-rule-dialog] .el-form-item__error:has-text("倍数为 1–10")')
+    await page.waitForSelector('[data-test=earn-rule-dialog] .el-form-item__error:has-text("超出允许的范围")')
     await page.fill('[data-test=earn-rule-multiplier]', '1.5')
     await page.click('[data-test=earn-rule-save]')
     const row = '[data-test=earn-rule-table] .el-table__row:has-text("南京西路")'

@@ -62,6 +62,20 @@ export function parseWhole(input: string, min: number, max: number): ParsedWhole
   return value < min || value > max ? { ok: false, problem: 'range' } : { ok: true, value }
 }
 
+const MULTIPLIER = /^(\d{1,2})(?:\.(\d{1,2}))?$/
+
+/** A multiplier as typed ("1.5"): `min` to 10, at most two decimals, as the API's Decimal string. */
+export function parseMultiplier(input: string, min: number): { ok: true; value: string } | { ok: false; problem: SettingsProblem } {
+  const text = input.trim()
+  if (!text) return { ok: false, problem: 'required' }
+  const match = MULTIPLIER.exec(text)
+  if (!match) return { ok: false, problem: 'multiplier' }
+  const hundredths = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
+  if (hundredths > 1000) return { ok: false, problem: 'multiplier' }
+  if (hundredths < min * 100) return { ok: false, problem: 'range' }
+  return { ok: true, value: match[2] ? `${Number(match[1])}.${match[2]}` : String(Number(match[1])) }
+}
+
 /** A checked name: required, trimmed, at most 50 characters. */
 export function checkName(input: string): { name: string; problem?: SettingsProblem } {
   const name = input.trim()

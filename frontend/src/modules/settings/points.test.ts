@@ -58,7 +58,11 @@ describe('checkEarnRule', () => {
   })
 
   it('refuses a multiplier outside 1–10 or with three decimals, and dates out of order', () => {
-    for (const multiplier of ['0.5', '10.01', '1.255', 'x']) {
+    expect(checkEarnRule({ ...emptyEarnRuleForm(), promotionMultiplier: '0.5' })).toEqual({
+      ok: false,
+      problems: { promotionMultiplier: 'range' },
+    })
+    for (const multiplier of ['10.01', '1.255', 'x']) {
       expect(checkEarnRule({ ...emptyEarnRuleForm(), promotionMultiplier: multiplier })).toEqual({
         ok: false,
         problems: { promotionMultiplier: 'multiplier' },

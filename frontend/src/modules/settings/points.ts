@@ -7,11 +7,8 @@
 import { parseMoney } from '@/core/money'
 import type { EarnRuleInput, ProgramSettingsInput } from '@/generated/schema'
 
-import { parseWhole, type Checked, type SettingsProblem } from './forms'
+import { parseMultiplier, parseWhole, type Checked, type SettingsProblem } from './forms'
 import type { SettingsPointsQuery } from './points.generated'
-
-/** A multiplier as typed ("1.5"): 1 to 10, at most two decimals, as the API's Decimal string. */
-const MULTIPLIER = /^(\d{1,2})(?:\.(\d{1,2}))?$/
 
 export interface ProgramSettingsForm {
   pointsPerYuanOffset: string
@@ -62,20 +59,10 @@ export function earnRuleForm(rule: SettingsPointsQuery['earnRules'][number]): Ea
   }
 }
 
-function parseMultiplier(input: string): { ok: true; value: string } | { ok: false; problem: SettingsProblem } {
-  const text = input.trim()
-  if (!text) return { ok: false, problem: 'required' }
-  const match = MULTIPLIER.exec(text)
-  if (!match) return { ok: false, problem: 'multiplier' }
-  const hundredths = Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'))
-  if (hundredths < 100 || hundredths > 1000) return { ok: false, problem: 'multiplier' }
-  return { ok: true, value: match[2] ? `${Number(match[1])}.${match[2]}` : String(Number(match[1])) }
-}
-
 export function checkEarnRule(form: EarnRuleForm): Checked<EarnRuleForm, EarnRuleInput> {
   const problems: Partial<Record<keyof EarnRuleForm, SettingsProblem>> = {}
   const rate = parseWhole(form.pointsPerYuan, 0, 1000)
-  const multiplier = parseMultiplier(form.promotionMultiplier)
+  const multiplier = parseMultiplier(form.promotionMultiplier, 1)
   if (!rate.ok) problems.pointsPerYuan = rate.problem
   if (!multiplier.ok) problems.promotionMultiplier = multiplier.problem
   const { promotionStartsAt: startsAt, promotionEndsAt: endsAt } = form
