@@ -269,6 +269,19 @@ describe('settings', () => {
     expect(states.every((state) => state === '失败')).toBe(true)
   })
 
+  it('speaks English on the settings panels after a language switch', async () => {
+    await page.click('[data-test=locale-switch]')
+    await page.click('.el-dropdown-menu__item[data-locale=en]')
+    await page.click('.el-tabs__item:has-text("Tiers")')
+    await page.waitForSelector('[data-test=tier-table] .el-table__row:has-text("Last 365 days")')
+    await page.click('.el-tabs__item:has-text("Coupon templates")')
+    await page.waitForSelector('[data-test=coupon-template-table] .el-table__row:has-text("15 days from issue")')
+    await screenshot(page, '58-settings-coupons-en')
+    await page.click('[data-test=locale-switch]')
+    await page.click('.el-dropdown-menu__item[data-locale=zh-CN]')
+    await page.waitForSelector('.el-tabs__item:has-text("会员等级")')
+  })
+
   it('is not for a region manager', async () => {
     await signOut(page)
     await signIn(page, backend.url, 'east.manager')

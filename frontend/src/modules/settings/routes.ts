@@ -6,6 +6,12 @@ export const settingsRoutes: RouteRecordRaw[] = [
     path: 'settings',
     name: 'settings',
     component: () => import('./SettingsPage.vue'),
-    meta: { title: 'settings.title', roles: ['HQ'], permissions: ['MANAGE_PROGRAM'], menu: { icon: 'settings', order: 80 } },
+    meta: {
+      messages: () => import('./locales/panels').then((module) => module.default),
+      title: 'settings.title',
+      roles: ['HQ'],
+      permissions: ['MANAGE_PROGRAM'],
+      menu: { icon: 'settings', order: 80 },
+    },
   },
 ]

@@ -1,4 +1,4 @@
-/** The settings panels' texts, loaded with the settings page (see SettingsPage.vue), not at start-up. */
+/** The settings panels' texts, loaded with the settings page (see index.ts), not at start-up. */
 export default {
   yes: '是',
   no: '否',
