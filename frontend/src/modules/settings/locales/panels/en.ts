@@ -3,6 +3,8 @@ import type { Messages } from '@/core/i18n/locale'
 import type zhCN from './zh-CN'
 
 const en: Messages<typeof zhCN> = {
+  activate: 'Activate',
+  deactivate: 'Deactivate',
   yes: 'Yes',
   no: 'No',
   problem: {

@@ -1,5 +1,7 @@
 /** The settings panels' texts, loaded with the settings page (see index.ts), not at start-up. */
 export default {
+  activate: '启用',
+  deactivate: '停用',
   yes: '是',
   no: '否',
   problem: {
