@@ -183,6 +183,7 @@ describe('settings', () => {
     await page.click('[data-test=earn-rule-save]')
     const row = '[data-test=earn-rule-table] .el-table__row:has-text("南京西路")'
     await page.waitForSelector(`${row}:has-text("×1.5")`)
+    await page.waitForSelector('[data-test=earn-rule-implicit]:has-text("其他门店每消费 ¥1 得 1 积分")')
     expect(await page.inputValue('[data-test=program-expiry]')).toBe('18')
     await screenshot(page, '54-settings-points')
   })
@@ -210,6 +211,12 @@ describe('settings', () => {
     await page.click('[data-test=store-save]')
     await page.waitForSelector(`${row}:has-text("静安寺旗舰店")`)
     await screenshot(page, '55-settings-org')
+
+    await page.click('[data-test=region-table] .el-table__row:has-text("EAST") [data-test=region-edit]')
+    expect(await page.isDisabled('[data-test=region-code]')).toBe(true)
+    await page.fill('[data-test=region-name]', '华东大区（沪）')
+    await page.click('[data-test=region-save]')
+    await page.waitForSelector('[data-test=region-table] .el-table__row:has-text("华东大区（沪）")')
 
     await page.click(`${row} [data-test=store-deactivate]`)
     await page.click('.el-message-box__btns button:has-text("确认")')

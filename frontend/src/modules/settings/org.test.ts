@@ -4,13 +4,18 @@ import { checkRegion, checkStore, emptyRegionForm, emptyStoreForm } from './org'
 
 describe('checkRegion', () => {
   it('upper-cases the code and trims the name', () => {
-    expect(checkRegion({ code: ' north ', name: ' 华北大区 ' })).toEqual({ ok: true, input: { code: 'NORTH', name: '华北大区' } })
+    expect(checkRegion({ id: null, code: ' north ', name: ' 华北大区 ' })).toEqual({
+      ok: true,
+      input: { id: null, code: 'NORTH', name: '华北大区' },
+    })
+    const renamed = checkRegion({ id: 'UmVnaW9uOjE=', code: 'EAST', name: '华东' })
+    expect(renamed.ok && renamed.input.id).toBe('UmVnaW9uOjE=')
   })
 
   it('refuses a code the server would', () => {
     expect(checkRegion(emptyRegionForm())).toEqual({ ok: false, problems: { code: 'required', name: 'required' } })
-    expect(checkRegion({ code: '-EAST', name: '东' })).toEqual({ ok: false, problems: { code: 'code' } })
-    expect(checkRegion({ code: 'E'.repeat(33), name: '东' })).toEqual({ ok: false, problems: { code: 'code' } })
+    expect(checkRegion({ id: null, code: '-EAST', name: '东' })).toEqual({ ok: false, problems: { code: 'code' } })
+    expect(checkRegion({ id: null, code: 'E'.repeat(33), name: '东' })).toEqual({ ok: false, problems: { code: 'code' } })
   })
 })
 

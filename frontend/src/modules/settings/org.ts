@@ -11,12 +11,14 @@ function checkCode(input: string): { code: string; problem?: SettingsProblem } {
 }
 
 export interface RegionForm {
+  /** Set when renaming: a region's code never changes. */
+  id: string | null
   code: string
   name: string
 }
 
 export function emptyRegionForm(): RegionForm {
-  return { code: '', name: '' }
+  return { id: null, code: '', name: '' }
 }
 
 export function checkRegion(form: RegionForm): Checked<RegionForm, RegionForm> {
@@ -26,7 +28,7 @@ export function checkRegion(form: RegionForm): Checked<RegionForm, RegionForm> {
   if (code.problem) problems.code = code.problem
   if (name.problem) problems.name = name.problem
   if (Object.keys(problems).length) return { ok: false, problems }
-  return { ok: true, input: { code: code.code, name: name.name } }
+  return { ok: true, input: { id: form.id, code: code.code, name: name.name } }
 }
 
 export interface StoreForm {
