@@ -23,6 +23,7 @@ from server.member.models import Member
 from server.org.models import Region, Store
 from server.points.models import PointsLot
 from server.referral.codes import codes_for
+from server.segment.models import MemberValue
 from server.tag.models import MemberTag, Tag
 from server.tier.models import Tier
 
@@ -101,6 +102,11 @@ async def _members(ids: Sequence[int]) -> list[Member | None]:
     return [rows.get(i) for i in ids]
 
 
+async def _values_by_member(member_ids: Sequence[int]) -> list[MemberValue | None]:
+    rows = {v.member_id: v for v in await MemberValue.filter(member_id__in=list(member_ids))}
+    return [rows.get(i) for i in member_ids]
+
+
 @dataclass
 class Loaders:
     tier: DataLoader[int, Tier | None] = field(default_factory=lambda: _by_id(Tier))
@@ -125,3 +131,6 @@ class Loaders:
     )
     coupon_template: DataLoader[int, CouponTemplate | None] = field(default_factory=lambda: _by_id(CouponTemplate))
     campaign_reward: DataLoader[str, CampaignReward | None] = field(default_factory=lambda: DataLoader(load_fn=_campaign_rewards))
+    value_by_member: DataLoader[int, MemberValue | None] = field(
+        default_factory=lambda: DataLoader(load_fn=_values_by_member)
+    )

@@ -49,16 +49,28 @@ class MemberFieldGuard(FieldExtension):
         self.member_field = member_field
         self.mask = mask
 
-    def resolve(self, next_: Callable[..., Any], source: Any, info: strawberry.Info, **kwargs: Any) -> Any:
+    def _access(self, source: Any) -> Access:
         access = field_access(source.view, self.member_field)
         if access is Access.DENY:
             raise DomainError(
                 ErrorCode.PERMISSION_DENIED, f"Your role may not see {self.member_field.value} for this member."
             )
-        value = next_(source, info, **kwargs)
+        return access
+
+    def _shown(self, access: Access, value: Any) -> Any:
         if access is Access.MASK and value:
             return self.mask(value) if self.mask else None
         return value
+
+    def resolve(self, next_: Callable[..., Any], source: Any, info: strawberry.Info, **kwargs: Any) -> Any:
+        access = self._access(source)
+        return self._shown(access, next_(source, info, **kwargs))
+
+    async def resolve_async(
+        self, next_: Callable[..., Awaitable[Any]], source: Any, info: strawberry.Info, **kwargs: Any
+    ) -> Any:
+        access = self._access(source)
+        return self._shown(access, await next_(source, info, **kwargs))
 
 
 class PayloadErrors(FieldExtension):

@@ -18,6 +18,7 @@ from schema.core.pagination import fetch_page, to_edges
 from schema.core.permissions import MemberFieldGuard
 from schema.core.scalars import Money
 from schema.org.types import Store
+from schema.segment.values import MemberValue
 from schema.tag.types import Tag
 from schema.tier.types import Tier, TierChange, TierChangeConnection, TierRetention, TierStanding
 from schema.wallet.types import MemberAssets, Transfer, TransferConnection
@@ -151,6 +152,15 @@ class Member(ModelNode):
     async def referrer(self, info: Info) -> Member | None:
         row = await info.context.loaders.member.load(self.model.referrer_id) if self.model.referrer_id else None
         return Member.from_model(row, info) if row else None
+
+    @strawberry.field(
+        description="RFM scores, group and lifetime value from the latest daily run; null when the member bought "
+        "nothing in the window. HQ and the member's region only: null with an error for other viewers.",
+        extensions=[MemberFieldGuard(MemberField.VALUE)],
+    )
+    async def value(self, info: Info) -> MemberValue | None:
+        row = await info.context.loaders.value_by_member.load(self.model.id)
+        return MemberValue.from_model(row) if row else None
 
     @strawberry.field(description="Spend and visit statistics.")
     def stats(self) -> MemberStats:

@@ -12,16 +12,10 @@ from strawberry import relay
 from schema.core.ids import decode_id
 from schema.core.scalars import Money
 from schema.member.types import Gender
+from schema.segment.values import RfmGroup
 from server.core.errors import DomainError
-from server.segment import models
 from server.segment.predicates import TagMatch as TagMatchModel
 
-RfmGroup = strawberry.enum(
-    models.RfmGroup,
-    description="RFM groups: IMPORTANT_VALUE 重要价值, IMPORTANT_KEEP 重要保持, IMPORTANT_DEVELOP 重要发展, "
-    "IMPORTANT_RETAIN 重要挽留, GENERAL_VALUE 一般价值, GENERAL_KEEP 一般保持, GENERAL_DEVELOP 一般发展, "
-    "GENERAL_RETAIN 一般挽留.",
-)
 TagMatch = strawberry.enum(TagMatchModel, description="ANY of the tags, ALL of them, or NONE of them.")
 
 

@@ -158,6 +158,7 @@ class MemberField(str, Enum):
     BIRTHDAY = "birthday"
     ANNIVERSARY = "anniversary"
     ATTRIBUTES = "attributes"
+    VALUE = "value"
 
 
 FIELD_ACCESS: dict[MemberField, dict[View, Access]] = {
@@ -166,6 +167,8 @@ FIELD_ACCESS: dict[MemberField, dict[View, Access]] = {
     MemberField.BIRTHDAY: {View.FULL: Access.ALLOW, View.MASKED: Access.DENY},
     MemberField.ANNIVERSARY: {View.FULL: Access.ALLOW, View.MASKED: Access.DENY},
     MemberField.ATTRIBUTES: {View.FULL: Access.ALLOW, View.MASKED: Access.DENY},
+    # RFM scores and CLV are HQ's and the region's marketing data, not the till's.
+    MemberField.VALUE: {View.FULL: Access.ALLOW, View.MASKED: Access.DENY},
 }
 
 

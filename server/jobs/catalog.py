@@ -14,6 +14,7 @@ from server.jobs.registry import Periodic, Registry
 from server.notices.services import PREPARE
 from server.points.jobs import EXPIRE_POINTS
 from server.referral.rewards import REWARD
+from server.segment.jobs import SCORE_VALUES
 from server.tier.jobs import REVIEW, UPGRADE
 
 TASKS = [
@@ -25,12 +26,15 @@ TASKS = [
     REWARD,
     triggers.TRIGGER,
     sending.SEND,
+    SCORE_VALUES,
 ]
 
 PERIODIC = [
     Periodic(EXPIRE_POINTS.name, every=timedelta(hours=1)),
     Periodic(triggers.TRIGGER_TASK, every=triggers.SCAN),
     Periodic(REVIEW.name, every=timedelta(hours=1), offset=timedelta(minutes=5)),
+    # 19:30 UTC is 03:30 in China, after the business day closes.
+    Periodic(SCORE_VALUES.name, every=timedelta(days=1), offset=timedelta(hours=19, minutes=30)),
 ]
 
 REGISTRY = Registry.of(TASKS, PERIODIC)
