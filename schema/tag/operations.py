@@ -12,7 +12,7 @@ from schema.core.payloads import DeletePayload
 from schema.core.permissions import IsAuthenticated, payload_mutation
 from schema.tag.types import Tag
 from server.access.policy import Permission
-from server.tag import models, services
+from server.tag import automatic, models, services
 
 
 @strawberry.type(description="Result of a tag mutation.")
@@ -40,3 +40,13 @@ class TagMutation:
     async def delete_tag(self, info: Info, id: relay.GlobalID) -> DeletePayload:  # noqa: A002
         await services.delete_tag(info.context.actor, decode_id(id, "Tag"))
         return DeletePayload(deleted_id=id)
+
+    @payload_mutation(
+        description="Binds a tag to a segment, making it automatic: its members become the segment's now and at every "
+        "hourly refresh. A null segment unbinds it: the tag turns manual and keeps its members.",
+        requires=Permission.MANAGE_TAGS,
+    )
+    async def bind_tag(self, info: Info, tag_id: relay.GlobalID, segment_id: relay.GlobalID | None) -> TagPayload:
+        segment = decode_id(segment_id, "Segment", "segmentId") if segment_id is not None else None
+        tag = await automatic.bind_tag(info.context.actor, decode_id(tag_id, "Tag", "tagId"), segment)
+        return TagPayload(tag=Tag.from_model(tag))

@@ -15,6 +15,7 @@ from server.notices.services import PREPARE
 from server.points.jobs import EXPIRE_POINTS
 from server.referral.rewards import REWARD
 from server.segment.jobs import SCORE_VALUES
+from server.tag.jobs import REFRESH_TAGS
 from server.tier.jobs import REVIEW, UPGRADE
 
 TASKS = [
@@ -27,6 +28,7 @@ TASKS = [
     triggers.TRIGGER,
     sending.SEND,
     SCORE_VALUES,
+    REFRESH_TAGS,
 ]
 
 PERIODIC = [
@@ -35,6 +37,7 @@ PERIODIC = [
     Periodic(REVIEW.name, every=timedelta(hours=1), offset=timedelta(minutes=5)),
     # 19:30 UTC is 03:30 in China, after the business day closes.
     Periodic(SCORE_VALUES.name, every=timedelta(days=1), offset=timedelta(hours=19, minutes=30)),
+    Periodic(REFRESH_TAGS.name, every=timedelta(hours=1), offset=timedelta(minutes=40)),
 ]
 
 REGISTRY = Registry.of(TASKS, PERIODIC)

@@ -44,12 +44,21 @@ async def delete_tag(actor: Actor | None, tag_id: int) -> None:
         await audit.record(actor, "tag.delete", "Tag", tag_id, before, None)
 
 
+async def _manual_tag(tag_id: int) -> Tag:
+    """The tag, unless it is missing (NOT_FOUND) or automatic (AUTOMATIC_TAG: its segment decides)."""
+    tag = await Tag.get_or_none(id=tag_id)
+    if tag is None:
+        raise not_found("Tag", "tagId")
+    if tag.segment_id is not None:
+        raise DomainError(ErrorCode.AUTOMATIC_TAG, f"Tag {tag.name} follows a segment: change the segment instead.", "tagId")
+    return tag
+
+
 async def tag_member(actor: Actor | None, member_id: int, tag_id: int) -> None:
     """Idempotent: tagging twice leaves one link and one audit entry."""
     actor = require(actor, Permission.TAG_MEMBERS)
     await get_member_in_scope(actor, member_id)
-    if not await Tag.exists(id=tag_id):
-        raise not_found("Tag", "tagId")
+    await _manual_tag(tag_id)
     async with in_transaction():
         _, created = await MemberTag.get_or_create(member_id=member_id, tag_id=tag_id)
         if created:
@@ -59,6 +68,7 @@ async def tag_member(actor: Actor | None, member_id: int, tag_id: int) -> None:
 async def untag_member(actor: Actor | None, member_id: int, tag_id: int) -> None:
     actor = require(actor, Permission.TAG_MEMBERS)
     await get_member_in_scope(actor, member_id)
+    await _manual_tag(tag_id)
     async with in_transaction():
         removed = await MemberTag.filter(member_id=member_id, tag_id=tag_id).delete()
         if removed:

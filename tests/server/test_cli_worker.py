@@ -22,13 +22,14 @@ def test_worker_once_runs_the_due_schedule_and_a_second_run_finds_nothing_to_do(
     first = tessera("worker", "--once")
     second = tessera("worker", "--once")
 
-    assert (first.exit_code, first.output) == (0, "Ran 4 jobs.\n")
+    assert (first.exit_code, first.output) == (0, "Ran 5 jobs.\n")
     assert (second.exit_code, second.output) == (0, "Ran 0 jobs.\n")
     assert in_database(migrated, _jobs) == [
         ("points.expire", JobState.SUCCEEDED, 1),
         ("campaign.trigger", JobState.SUCCEEDED, 1),
         ("tier.review", JobState.SUCCEEDED, 1),
         ("segment.rfm", JobState.SUCCEEDED, 1),
+        ("tag.refresh", JobState.SUCCEEDED, 1),
     ]
 
 

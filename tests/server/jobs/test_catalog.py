@@ -23,9 +23,9 @@ async def test_the_worker_expires_points_on_the_hourly_schedule_once_per_hour(or
     first = await worker.drain()
     await worker.schedule()
     second = await worker.drain()
-    # then the expiry ran once (beside the tier review, the campaign scan, the RFM scoring, the card
-    # issue's notice and its send) and emptied the expired lot only
-    assert (first, second) == (6, 0)
+    # then the expiry ran once (beside the tier review, the campaign scan, the RFM scoring, the
+    # automatic tags' refresh, the card issue's notice and its send) and emptied the expired lot only
+    assert (first, second) == (7, 0)
     assert await held(wallet.member.id) == [(100, 0), (40, 40)]
     job = await Job.get(task="points.expire")
     assert (job.state, job.attempts, job.key.startswith("periodic:points.expire:")) == (JobState.SUCCEEDED, 1, True)
