@@ -57,7 +57,13 @@ class TagsInput:
     ids: list[relay.GlobalID] = strawberry.field(description="The tags.")
 
 
-_ID_TYPES = {"tiers": "Tier", "regions": "Region", "home_stores": "Store"}
+_ID_TYPES = {
+    "tiers": "Tier",
+    "regions": "Region",
+    "home_stores": "Store",
+    "campaign_received": "Campaign",
+    "campaign_converted": "Campaign",
+}
 
 
 def _decoded(ids: list[relay.GlobalID], type_name: str, path: list[str]) -> list[int]:
@@ -102,6 +108,13 @@ class SegmentRuleInput:
     points: IntRangeInput | None = strawberry.field(default=strawberry.UNSET, description="Points balance now.")
     balance: MoneyRangeInput | None = strawberry.field(default=strawberry.UNSET, description="Stored value over all cards now.")
     rfm_groups: list[RfmGroup] | None = strawberry.field(default=strawberry.UNSET, description="In any of these RFM groups.")
+    campaign_received: list[relay.GlobalID] | None = strawberry.field(
+        default=strawberry.UNSET, description="Was sent a message of any of these campaigns (its delivery is SENT)."
+    )
+    campaign_converted: list[relay.GlobalID] | None = strawberry.field(
+        default=strawberry.UNSET,
+        description="Converted for any of these campaigns: reached by a variant and bought within its attribution days after.",
+    )
 
     def to_rule(self, path: list[str]) -> dict[str, Any]:
         """The node as rule JSON; IDs that are not of the right type are INVALID at their path."""

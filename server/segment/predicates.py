@@ -13,6 +13,7 @@ from enum import Enum
 from typing import Any, ClassVar, TypeVar
 
 from server.core.clock import BUSINESS_TZ
+from server.delivery.models import DeliveryStatus
 from server.ledger.models import AccountCode, OperationKind
 from server.member.models import Gender
 from server.segment.models import RfmGroup
@@ -22,6 +23,7 @@ from server.core.sql import Sql, join, sql, values
 MAX_IDS = 500
 MAX_DAYS = 3650
 MAX_AGE = 150
+CAMPAIGN_SOURCE = "campaign:"  # a campaign delivery's source is campaign:<id> (server.campaign.fanout)
 E = TypeVar("E", bound=Enum)
 
 
@@ -414,3 +416,39 @@ class RfmGroups(_OneOf):
     def where(self, env: Env) -> Sql:
         scored = _in("mv.rfm_group", tuple(g.value for g in self.chosen))
         return sql("m.id IN (SELECT mv.member_id FROM member_value mv WHERE ") + scored + sql(")")
+
+
+@predicate
+@dataclass(frozen=True)
+class CampaignReceived(_IdsPredicate):
+    """A message of any of the campaigns was sent to the member (its delivery is SENT)."""
+
+    key = "campaignReceived"
+
+    def where(self, env: Env) -> Sql:
+        sources = tuple(f"{CAMPAIGN_SOURCE}{i}" for i in self.ids)
+        return (
+            sql("m.id IN (SELECT d.member_id FROM delivery d WHERE d.status = ? AND ", DeliveryStatus.SENT.value)
+            + _in("d.source", sources)
+            + sql(")")
+        )
+
+
+@predicate
+@dataclass(frozen=True)
+class CampaignConverted(_IdsPredicate):
+    """The member converted for any of the campaigns, as campaign results count it: reached by a
+    variant (not held out or skipped) and bought within the campaign's attribution days after."""
+
+    key = "campaignConverted"
+
+    def where(self, env: Env) -> Sql:
+        if env.dialect == "postgres":
+            window = "o.created_at >= r.created_at AND o.created_at < r.created_at + c.attribution_days * INTERVAL '1 day'"
+        else:
+            window = "julianday(o.created_at) >= julianday(r.created_at) AND julianday(o.created_at) < julianday(r.created_at) + c.attribution_days"
+        return (
+            sql("m.id IN (SELECT r.member_id FROM campaign_recipient r JOIN campaign c ON c.id = r.campaign_id WHERE r.reason = '' AND ")
+            + _in("r.campaign_id", self.ids)
+            + sql(f" AND EXISTS (SELECT 1 FROM ledger_operation o WHERE o.member_id = r.member_id AND o.kind = ? AND {window}))", OperationKind.CONSUME.value)
+        )

@@ -141,3 +141,16 @@ async def test_staff_cannot_change_segments_outside_their_scope(api, people):
 
     assert body["data"]["updateSegment"] == {"segment": None, "errors": [{"field": ["id"], "code": "NOT_FOUND"}]}
     assert (await Segment.get(name="全部女性")).rule == FEMALE
+
+
+async def test_campaign_rules_take_campaign_ids(api, people):
+    hq = await api.login("hq.admin")
+
+    saved = await hq(CREATE, input={"name": "回访", "rule": {"or": [
+        {"campaignReceived": [gid("Campaign", 5)]}, {"campaignConverted": [gid("Campaign", 6)]},
+    ]}})
+    wrong = await hq(PREVIEW, rule={"campaignConverted": [gid("Tier", 6)]})
+
+    assert saved["data"]["createSegment"]["segment"]["rule"] == {"or": [{"campaignReceived": [5]}, {"campaignConverted": [6]}]}
+    assert saved["data"]["createSegment"]["segment"]["memberCount"] == 0
+    assert [(e["field"], e["code"]) for e in wrong["data"]["previewSegment"]["errors"]] == [(["rule", "campaignConverted", "0"], "INVALID")]

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
+from server.campaign.models import Campaign, CampaignRecipient
 from server.card.models import Card
 from server.core.clock import BUSINESS_TZ
+from server.delivery.models import Delivery, DeliveryStatus
 from server.ledger.models import Account, AccountCode, Operation, OperationKind
 from server.member.models import Member, MemberStatus
 from server.org.models import Store
@@ -26,6 +28,8 @@ class Facts:
     points: dict[int, int]
     balance: dict[int, int]
     rfm: dict[int, str]
+    received: dict[int, set[int]]
+    converted: dict[int, set[int]]
 
 
 async def load_facts() -> Facts:
@@ -44,6 +48,15 @@ async def load_facts() -> Facts:
             points[account.member_id] += account.balance
         elif account.code in (AccountCode.CARD_PRINCIPAL, AccountCode.CARD_BONUS):
             balance[owner[account.card_id]] += account.balance
+    received: dict[int, set[int]] = defaultdict(set)
+    for delivery in await Delivery.filter(status=DeliveryStatus.SENT, source__startswith="campaign:"):
+        received[delivery.member_id].add(int(delivery.source.split(":")[1]))
+    window = {c.id: timedelta(days=c.attribution_days) for c in await Campaign.all()}
+    converted: dict[int, set[int]] = defaultdict(set)
+    for r in await CampaignRecipient.filter(reason=""):
+        bought = (op.created_at for op in operations[r.member_id] if op.kind == OperationKind.CONSUME)
+        if any(r.created_at <= at < r.created_at + window[r.campaign_id] for at in bought):
+            converted[r.member_id].add(r.campaign_id)
     return Facts(
         members=list(await Member.all()),
         region_of_store={s.id: s.region_id for s in await Store.all()},
@@ -52,6 +65,8 @@ async def load_facts() -> Facts:
         points=points,
         balance=balance,
         rfm={v.member_id: v.rfm_group.value for v in await MemberValue.all()},
+        received=received,
+        converted=converted,
     )
 
 
@@ -116,6 +131,10 @@ def matches(rule: dict[str, Any], m: Member, facts: Facts, at: datetime) -> bool
             return _within(facts.balance[m.id], value)
         case "rfmGroups":
             return facts.rfm.get(m.id) in value
+        case "campaignReceived":
+            return bool(facts.received[m.id] & set(value))
+        case "campaignConverted":
+            return bool(facts.converted[m.id] & set(value))
     raise AssertionError(f"no brute-force rule for {key}")
 
 

@@ -12,8 +12,11 @@ from typing import Any
 
 import pytest
 
+from server.campaign.models import CampaignKind, CampaignRecipient, Trigger
+from server.campaign.services import CampaignDraft, Variant, create_campaign
 from server.card.services import CardTypeDraft, IssueRequest, create_card_type, issue_card
 from server.core.clock import now
+from server.delivery.models import Delivery, DeliveryStatus, Purpose
 from server.ledger.models import Operation, OperationKind
 from server.member.models import Gender, Member, MemberStatus
 from server.member.services import MemberDraft, create_member
@@ -40,6 +43,39 @@ class Crowd:
     members: list[Member]
     tiers: dict[str, Tier]
     tags: dict[str, Tag]
+    campaigns: list[int]
+
+
+STATUSES = (DeliveryStatus.SENT, DeliveryStatus.FAILED, DeliveryStatus.SENT, DeliveryStatus.PENDING)
+
+
+async def _campaign_history(hq: Any, members: list[Member]) -> list[int]:
+    """Two campaigns (attribution 7 and 30 days) and what their fan-outs and sends would have left:
+    recipients reached up to 11 or 39 days before their last purchase (or now) or held out, and deliveries SENT, FAILED, PENDING or SKIPPED.
+    Written directly so that every status and timing occurs; the fan-out itself is tested in campaign."""
+    ids = []
+    for n, (days, step, spread) in enumerate(((7, 2, 12), (30, 3, 40))):
+        draft = CampaignDraft(
+            name=f"活动{n}", kind=CampaignKind.TRIGGERED, trigger=Trigger.BIRTHDAY,
+            variants=[Variant("A", 100, "{name}")], attribution_days=days,
+        )
+        campaign = await create_campaign(hq, draft)
+        for i, member in enumerate(members):
+            if i % step != 1:
+                continue
+            held = i % 5 == 0
+            last = await Operation.filter(member_id=member.id, kind=OperationKind.CONSUME).order_by("-created_at").first()
+            reached = (last.created_at if last else now()) - timedelta(days=(i * 7 + n * 13) % spread, hours=1)
+            await CampaignRecipient.create(
+                campaign_id=campaign.id, member_id=member.id, occurrence="once",
+                variant="HOLDOUT" if held else "A", reason="HOLDOUT" if held else "", created_at=reached,
+            )
+            await Delivery.create(
+                key=f"campaign:{campaign.id}:once:{member.id}", member_id=member.id, purpose=Purpose.CAMPAIGN,
+                source=f"campaign:{campaign.id}", status=DeliveryStatus.SKIPPED if held else STATUSES[i // step % 4],
+            )
+        ids.append(campaign.id)
+    return ids
 
 
 async def _spread_dates(member: Member, i: int) -> None:
@@ -97,4 +133,5 @@ async def crowd(org: Any) -> Crowd:
                 m_score=1, rfm_group=groups[i % len(groups)], clv=0, computed_at=now(),
             )
         members.append(member)
-    return Crowd(await Member.all().order_by("id"), tiers, tags)
+    campaigns = await _campaign_history(hq, members)
+    return Crowd(await Member.all().order_by("id"), tiers, tags, campaigns)

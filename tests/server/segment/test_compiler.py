@@ -19,6 +19,7 @@ def _battery(org: Any, crowd: Any) -> list[dict[str, Any]]:
     gold, silver = crowd.tiers["金卡"].id, crowd.tiers["银卡"].id
     coffee, dessert, breakfast = (crowd.tags[n].id for n in ("咖啡", "甜品", "早餐"))
     east, west = org.regions["EAST"].id, org.regions["WEST"].id
+    first_campaign, second_campaign = crowd.campaigns
     return [
         {"gender": ["FEMALE"]},
         {"not": {"gender": ["FEMALE"]}},
@@ -49,6 +50,13 @@ def _battery(org: Any, crowd: Any) -> list[dict[str, Any]]:
         {"balance": {"min": 5000, "max": 15000}},
         {"not": {"balance": {"max": 0}}},
         {"rfmGroups": ["IMPORTANT_VALUE", "GENERAL_RETAIN"]},
+        {"campaignReceived": [first_campaign]},
+        {"campaignReceived": [first_campaign, second_campaign]},
+        {"not": {"campaignReceived": [second_campaign]}},
+        {"campaignConverted": [first_campaign]},
+        {"campaignConverted": [second_campaign]},
+        {"not": {"campaignConverted": [first_campaign, second_campaign]}},
+        {"and": [{"campaignReceived": [first_campaign]}, {"not": {"campaignConverted": [first_campaign]}}]},
         {
             "and": [
                 {"gender": ["FEMALE", "UNKNOWN"]},
