@@ -67,11 +67,11 @@ def test_two_worker_processes_at_once_send_every_queued_delivery_exactly_once(mi
     command = [str(Path(sys.executable).parent / "tessera"), "worker", "--once"]
     processes = [subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=os.environ.copy()) for _ in range(2)]
     outputs = [process.communicate(timeout=300)[0] for process in processes]
-    # then together they ran every job once (plus the scheduled points expiry, campaign scan and tier
-    # review, once in all)
+    # then together they ran every job once (plus the scheduled points expiry, campaign scan, tier
+    # review, RFM scoring and automatic tags' refresh, once in all)
     ran = [int(output.strip().splitlines()[-1].split()[1]) for output in outputs]
     assert [process.returncode for process in processes] == [0, 0]
-    assert sum(ran) == 83
+    assert sum(ran) == 85
     deliveries, workers = in_database(migrated, _outcomes)
     assert deliveries == [("SENT", 1)] * 80
     assert in_database(migrated, _jobs).count(("points.expire", JobState.SUCCEEDED, 1)) == 1
