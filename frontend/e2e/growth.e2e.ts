@@ -157,7 +157,12 @@ describe('growth', () => {
     await page.fill('[data-test=tag-name]', TAG)
     await page.fill('[data-test=tag-description]', '储值余额高的会员')
     await page.click('[data-test=tag-save]')
-    await page.waitForSelector(`[data-test=tag-table] .el-table__row:has-text("${TAG}")`)
+    const tag = `[data-test=tag-table] .el-table__row:has-text("${TAG}")`
+    await page.waitForSelector(tag)
+    await page.click(`${tag} [data-test=tag-bind]`)
+    await pick('[data-test=tag-bind-segment]', SEGMENT)
+    await page.click('[data-test=tag-bind-save]')
+    await page.waitForSelector(`${tag} [data-test=tag-automatic]:has-text("${SEGMENT}")`)
     await screenshot(page, '66-tags')
   })
 

@@ -4,11 +4,14 @@
  */
 import { computed, inject, provide, type ComputedRef, type InjectionKey } from 'vue'
 
+import { useApiQuery } from '@/core/graphql/useApiQuery'
 import { session } from '@/core/session/session'
 import type { Gender, RfmGroup } from '@/generated/schema'
 import { useScopedStores } from '@/modules/org/useStores'
 import { useTags } from '@/modules/tag/useTags'
 import { useTiers } from '@/modules/tier/useTiers'
+
+import { SegmentCampaignChoicesDocument } from './segment.generated'
 
 export interface Choice {
   value: string
@@ -20,6 +23,8 @@ export interface RuleOptions {
   regions: ComputedRef<Choice[]>
   homeStores: ComputedRef<Choice[]>
   tags: ComputedRef<Choice[]>
+  campaignReceived: ComputedRef<Choice[]>
+  campaignConverted: ComputedRef<Choice[]>
 }
 
 export const GENDERS: readonly Gender[] = ['FEMALE', 'MALE', 'UNKNOWN']
@@ -41,6 +46,10 @@ export function provideRuleOptions(): RuleOptions {
   const { tiers } = useTiers()
   const { stores } = useScopedStores()
   const { tags } = useTags()
+  const campaigns = useApiQuery({ query: SegmentCampaignChoicesDocument })
+  const campaignChoices = computed(() =>
+    (campaigns.data.value?.campaigns.edges ?? []).map((edge) => ({ value: edge.node.id, label: edge.node.name })),
+  )
   const options: RuleOptions = {
     tiers: computed(() => tiers.value.map((tier) => ({ value: tier.id, label: tier.name }))),
     homeStores: computed(() => stores.value.map((store) => ({ value: store.id, label: store.name }))),
@@ -51,6 +60,8 @@ export function provideRuleOptions(): RuleOptions {
       return [...seen].map(([value, label]) => ({ value, label }))
     }),
     tags: computed(() => tags.value.map((tag) => ({ value: tag.id, label: tag.name }))),
+    campaignReceived: campaignChoices,
+    campaignConverted: campaignChoices,
   }
   provide(KEY, options)
   return options

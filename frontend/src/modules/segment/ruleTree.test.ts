@@ -170,6 +170,19 @@ describe('treeFromSaved', () => {
   })
 })
 
+describe('campaign predicates', () => {
+  it('send and read back campaign IDs', () => {
+    const saved = { or: [{ campaignReceived: [4] }, { not: { campaignConverted: [4, 5] } }] }
+
+    expect(toRuleInput(treeFromSaved(saved))).toMatchObject({
+      ok: true,
+      input: {
+        or: [{ campaignReceived: [globalId('Campaign', 4)] }, { not: { campaignConverted: [globalId('Campaign', 4), globalId('Campaign', 5)] } }],
+      },
+    })
+  })
+})
+
 describe('globalId', () => {
   it('is the base64 of Type:pk, as the server encodes them', () => {
     expect(globalId('Tier', 1)).toBe('VGllcjox')

@@ -28,6 +28,8 @@ export type PredicateKey =
   | 'points'
   | 'balance'
   | 'rfmGroups'
+  | 'campaignReceived'
+  | 'campaignConverted'
 
 /** How a predicate's value is edited: a list to pick from, a range, a window with a range, dates. */
 export type PredicateShape = 'list' | 'range' | 'window' | 'dates'
@@ -39,7 +41,7 @@ export interface PredicateSpec {
   /** Highest whole number the server accepts. */
   highest?: number
   /** The node type of the IDs listed (global IDs in the input, database IDs when saved). */
-  idType?: 'Tier' | 'Region' | 'Store' | 'Tag'
+  idType?: 'Tier' | 'Region' | 'Store' | 'Tag' | 'Campaign'
 }
 
 export const PREDICATES: Record<PredicateKey, PredicateSpec> = {
@@ -57,6 +59,8 @@ export const PREDICATES: Record<PredicateKey, PredicateSpec> = {
   points: { shape: 'range', highest: 10_000_000_000_000 },
   balance: { shape: 'range', money: true },
   rfmGroups: { shape: 'list' },
+  campaignReceived: { shape: 'list', idType: 'Campaign' },
+  campaignConverted: { shape: 'list', idType: 'Campaign' },
 }
 
 export const PREDICATE_KEYS = Object.keys(PREDICATES) as PredicateKey[]

@@ -61,6 +61,8 @@ const en: Messages<typeof zhCN> = {
     points: 'Points balance',
     balance: 'Stored value',
     rfmGroups: 'RFM group',
+    campaignReceived: 'Received a campaign',
+    campaignConverted: 'Converted after a campaign',
   },
   match: {
     ANY: 'Any',

@@ -57,6 +57,8 @@ export default {
     points: '积分余额',
     balance: '储值余额',
     rfmGroups: 'RFM 分组',
+    campaignReceived: '收到过活动消息',
+    campaignConverted: '活动后有转化',
   },
   match: {
     ANY: '任一',

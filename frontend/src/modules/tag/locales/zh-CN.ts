@@ -11,6 +11,18 @@ export default {
   deleteText: '删除标签“{name}”？它将从所有会员身上移除。',
   deleted: '已删除标签“{name}”',
   created: '已创建标签“{name}”',
+  kind: '类型',
+  manual: '手动标签',
+  followsSegment: '自动：跟随人群“{segment}”',
+  hiddenSegment: '（无权查看）',
+  refreshedAt: '最近刷新',
+  bind: '绑定人群',
+  bindTitle: '标签“{name}”绑定人群',
+  bindHint: '绑定后标签自动跟随人群，每小时刷新，不能再手动打标；清空则改回手动标签并保留现有会员。',
+  noSegment: '不绑定（手动标签）',
+  segmentOption: '{name}（{count} 人）',
+  bound: '标签“{name}”已绑定人群',
+  unbound: '标签“{name}”已改为手动标签',
   problem: {
     name: '请填写标签名称',
   },
@@ -20,6 +32,7 @@ export default {
     description: '说明不能超过 255 个字',
   },
   code: {
+    AUTOMATIC_TAG: '自动标签跟随人群，不能手动打标或取消。',
     DUPLICATE: '已有同名的标签',
   },
 }
