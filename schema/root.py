@@ -43,6 +43,7 @@ from schema.points.mutations import PointsMutation
 from schema.points.queries import PointsQuery
 from schema.program.operations import ProgramMutation, ProgramQuery
 from schema.referral.operations import ReferralMutation, ReferralQuery
+from schema.report.operations import ReportQuery
 from schema.segment.operations import SegmentMutation, SegmentQuery
 from schema.tag.operations import TagMutation, TagQuery
 from schema.tier.operations import TierMutation, TierQuery
@@ -75,6 +76,7 @@ class Query(
     NoticesQuery,
     ReferralQuery,
     CampaignQuery,
+    ReportQuery,
 ):
     node: relay.Node | None = relay.node(description="Fetches any object by its global ID.")
 
