@@ -1,8 +1,9 @@
 /**
  * The console in a real browser against a real server: each role signs in and sees only its
- * pages, a member is found and registered, money moves at the till (recharge, quoted purchase,
- * refund) with the balance following, a clerk sees phones masked, the language switches and
- * stays, and an ended session goes back to sign-in.
+ * pages, HQ sees the dashboard's trend and a new member's audit trail, a member is found and
+ * registered, money moves at the till (recharge, quoted purchase, refund) with the balance
+ * following, a clerk sees phones masked and no audit trail, the language switches and stays, and
+ * an ended session goes back to sign-in.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -89,7 +90,9 @@ describe('the admin console', () => {
 
     await signIn(page, base, 'hq.admin')
     await page.waitForSelector('[data-test=tier-chart] canvas')
+    await page.waitForSelector('[data-test=trend-chart] canvas')
     expect(await page.textContent('[data-test=stat-members]')).toMatch(/\d{3}/)
+    expect(await page.textContent('[data-test=stat-today-recharge]')).toMatch(/今日充值（\d+ 笔）¥[\d,]+\.\d{2}/)
     expect(await page.locator('[data-test=side-menu] .el-menu-item').allTextContents()).toEqual([
       '概览',
       '会员列表',
@@ -140,6 +143,8 @@ describe('the admin console', () => {
     await page.click('[data-test=member-save]')
     await page.waitForSelector('[data-test=member-name]:has-text("测试会员")')
     expect((await page.textContent('[data-test=member-phone]'))?.trim()).toBe('13900007788')
+    await page.waitForSelector('[data-test=member-audit] [data-test=audit-table] .el-table__row:has-text("新建会员")')
+    expect(await page.textContent('[data-test=member-audit] [data-test=audit-table] .el-table__row')).toContain('hq.admin')
 
     await signOut(page)
     await page.waitForSelector('text=您已退出登录')
@@ -187,6 +192,7 @@ describe('the admin console', () => {
     await page.waitForSelector('[data-test=member-profile]')
     expect(await page.textContent('[data-test=member-phone]')).toMatch(/^\s*1\d{2}\*{4}\d{4}\s*$/)
     await page.waitForSelector('text=部分信息已隐藏')
+    expect(await page.locator('[data-test=member-audit]').count()).toBe(0)
     await screenshot(page, '07-member-detail-clerk-masked')
 
     await page.click('[data-test=menu-cashier]')

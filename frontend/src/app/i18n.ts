@@ -9,6 +9,8 @@ import { LOCALES, storedLocale, type ModuleMessages } from '@/core/i18n/locale'
 import commonZh from '@/core/i18n/zh-CN'
 import accessEn from '@/modules/access/locales/en'
 import accessZh from '@/modules/access/locales/zh-CN'
+import auditEn from '@/modules/audit/locales/en'
+import auditZh from '@/modules/audit/locales/zh-CN'
 import campaignMenu from '@/modules/campaign/locales/menu'
 import careMenu from '@/modules/care/locales/menu'
 import cardEn from '@/modules/card/locales/en'
@@ -40,6 +42,7 @@ const zhCN = {
   ...commonZh,
   shell: shellZh,
   access: accessZh,
+  audit: auditZh,
   campaign: campaignMenu['zh-CN'],
   card: cardZh,
   care: careMenu['zh-CN'],
@@ -59,6 +62,7 @@ const en: typeof zhCN = {
   ...commonEn,
   shell: shellEn,
   access: accessEn,
+  audit: auditEn,
   campaign: campaignMenu.en,
   card: cardEn,
   care: careMenu.en,

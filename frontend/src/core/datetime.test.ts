@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { daysAgo, formatDate, formatDateTime } from './datetime'
+import { formatDate, formatDateTime } from './datetime'
 
 describe('formatDateTime', () => {
   it('shows an instant in Shanghai time whatever the device zone', () => {
@@ -17,11 +17,5 @@ describe('formatDateTime', () => {
 describe('formatDate', () => {
   it('shows the business day', () => {
     expect(formatDate('2026-11-23T17:00:00Z', 'zh-CN')).toBe('2026/11/24')
-  })
-})
-
-describe('daysAgo', () => {
-  it('counts back whole days', () => {
-    expect(daysAgo(30, new Date('2026-11-30T00:00:00Z'))).toBe('2026-10-31T00:00:00.000Z')
   })
 })

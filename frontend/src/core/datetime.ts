@@ -34,8 +34,3 @@ export function formatDate(iso: string | null | undefined, locale: string): stri
   const date = new Date(iso)
   return Number.isNaN(date.getTime()) ? iso : formatter(locale, false).format(date)
 }
-
-/** The instant `days` days before `now`, for "registered in the last 30 days" filters. */
-export function daysAgo(days: number, now: Date = new Date()): string {
-  return new Date(now.getTime() - days * 86_400_000).toISOString()
-}

@@ -1,0 +1,21 @@
+export default {
+  trail: '操作记录',
+  none: '暂无操作记录',
+  time: '时间',
+  actor: '操作人',
+  system: '系统',
+  action: '操作',
+  fields: '涉及字段',
+  actions: {
+    member_create: '新建会员',
+    member_update: '修改资料',
+    member_deactivate: '停用会员',
+    member_reactivate: '恢复会员',
+    member_tag: '添加标签',
+    member_untag: '移除标签',
+    points_redeem: '积分兑换',
+    tier_floor: '设置保底等级',
+    tier_purchase: '购买等级',
+    care_follow_up: '回访',
+  },
+}
