@@ -11,6 +11,7 @@ const DIST = new URL('../dist/', import.meta.url)
 /** Pages opened after the overview, each counted alone on top of the layout. */
 const LATER = [
   'TierChart',
+  'TrendChart',
   'MemberListPage',
   'MemberDetailPage',
   'MemberFormPage',
