@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from tortoise.exceptions import IntegrityError
 
+from server.core.joined import select
+from server.core.sql import sql, values
 from server.ledger.models import TRACKED, Account, AccountCode, Unit
 
 _UNITS = {
@@ -61,7 +63,7 @@ POINTS_ISSUED = AccountRef(AccountCode.POINTS_ISSUED)
 
 async def find(refs: list[AccountRef]) -> dict[AccountRef, Account]:
     """Those of the accounts for `refs` that exist, in one SELECT; creates nothing (a quote)."""
-    by_key = {a.key: a for a in await Account.filter(key__in=[r.key for r in refs])}
+    by_key = {a.key: a for a in await select(Account, sql("x.key IN ") + values([r.key for r in refs]))}
     return {ref: by_key[ref.key] for ref in refs if ref.key in by_key}
 
 

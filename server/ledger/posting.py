@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from tortoise.expressions import F
 
 from server.core.errors import DomainError, ErrorCode
+from server.core.sql import current_dialect, fetch, sql, values
 from server.ledger.models import Account, Operation, Transfer, TransferCode, Unit
 
 
@@ -61,9 +62,11 @@ async def lock_balances(accounts: list[Account]) -> dict[int, int]:
     touch first and computes from these, not from a read made before its transaction. Derived
     accounts are skipped: a lock on a store's takings would serialize every payment at the store."""
     tracked = sorted({a.id for a in accounts if a.balance is not None})
-    # Whole rows: tortoise drops FOR UPDATE from values_list() queries.
-    locked = await Account.filter(id__in=tracked).select_for_update().order_by("id")
-    return {account.id: int(account.balance or 0) for account in locked}
+    if not tracked:
+        return {}
+    lock = " FOR UPDATE" if current_dialect() == "postgres" else ""
+    locked = await fetch(sql("SELECT id, balance FROM ledger_account WHERE id IN ") + values(tracked) + sql(f" ORDER BY id{lock}"))
+    return {int(row["id"]): int(row["balance"] or 0) for row in locked}
 
 
 async def post(operation: Operation, legs: list[Leg]) -> list[Transfer]:

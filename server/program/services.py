@@ -19,6 +19,8 @@ from server.access.policy import Actor, Permission, require
 from server.audit import services as audit
 from server.core.clock import now
 from server.core.errors import invalid, not_found
+from server.core.joined import select
+from server.core.sql import sql
 from server.core.text import clean_text
 from server.org.models import Store
 from server.program.models import EarnRule, ProgramSettings, RechargeRule
@@ -29,7 +31,8 @@ _SETTINGS = ("max_amount", "points_per_yuan_offset", "points_expiry_months")
 
 async def settings() -> ProgramSettings:
     """The single settings row, created with defaults the first time it is read."""
-    row = await ProgramSettings.filter(id=1).first()
+    rows = await select(ProgramSettings, sql("x.id = 1"))
+    row = rows[0] if rows else None
     if row is None:
         row, _ = await ProgramSettings.get_or_create(id=1)
     return row
@@ -152,7 +155,7 @@ class EarnTerms:
 
 async def earn_terms(store_id: int, at: datetime) -> EarnTerms:
     """The store's rule, else the brand default, else 1 point per yuan."""
-    rules = {r.store_id: r for r in await EarnRule.filter(Q(store_id=store_id) | Q(store_id=None))}
+    rules = {r.store_id: r for r in await select(EarnRule, sql("x.store_id = ? OR x.store_id IS NULL", store_id))}
     rule = rules.get(store_id) or rules.get(None)
     if rule is None:
         return EarnTerms(points_per_yuan=1, promotion_pct=100)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from server.access.policy import Actor, store_allowed
 from server.core.errors import not_found, permission_denied
+from server.core.joined import select
+from server.core.sql import sql
 from server.org.models import Store
 
 
@@ -12,7 +14,7 @@ async def acting_store(actor: Actor, store_id: int | None) -> Store:
     store_id = store_id if store_id is not None else actor.store_id
     if store_id is None:
         raise not_found("Store", "storeId")
-    store = await Store.get_or_none(id=store_id)
+    store = next(iter(await select(Store, sql("x.id = ?", store_id))), None)
     if store is None or not store.is_active:
         raise not_found("Store", "storeId")
     if not store_allowed(actor, store.id, store.region_id):
