@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC
 from enum import Enum
-from zoneinfo import ZoneInfo
 
 from tortoise.expressions import F
 from tortoise.functions import Sum
@@ -23,7 +22,7 @@ from server.card.errors import card_not_active
 from server.card.models import Card, CardStatus
 from server.card.services import get_card, money_card
 from server.coupon import services as coupons
-from server.core.clock import now
+from server.core.clock import BUSINESS_TZ, now
 from server.core.errors import DomainError, ErrorCode, invalid
 from server.core.sql import execute, sql
 from server.events import snapshots
@@ -42,7 +41,6 @@ from server.wallet.pricing import Breakdown, CouponTerms, Payment, PriceInputs, 
 from server.wallet.stores import acting_store
 
 PIN_ATTEMPTS = 5
-BUSINESS_TZ = ZoneInfo("Asia/Shanghai")
 
 
 class PaymentMethod(str, Enum):
