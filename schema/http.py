@@ -140,7 +140,7 @@ class TesseraGraphQL(GraphQL[Context, None]):
             **kwargs,
         )
         self.settings = settings
-        self.sessions = SessionChecks()
+        self.sessions = SessionChecks(settings.live_recheck_seconds)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":

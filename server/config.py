@@ -57,7 +57,7 @@ class Settings:
     allowed_origins: tuple[str, ...] = field(default_factory=tuple)
     redis_channel: str = "tessera:events"
     live_queue_limit: int = 256
-    live_recheck_seconds: float = 30.0
+    live_recheck_seconds: float = 1.0
     worker_in_server: bool = False
     channels: ChannelSettings = field(default_factory=ChannelSettings)
 
@@ -77,7 +77,7 @@ class Settings:
             allowed_origins=tuple(o for o in env.get("TESSERA_ALLOWED_ORIGINS", "").split(",") if o),
             redis_channel=env.get("TESSERA_REDIS_CHANNEL", "tessera:events"),
             live_queue_limit=int(env.get("TESSERA_LIVE_QUEUE_LIMIT", "256")),
-            live_recheck_seconds=float(env.get("TESSERA_LIVE_RECHECK_SECONDS", "30")),
+            live_recheck_seconds=float(env.get("TESSERA_LIVE_RECHECK_SECONDS", "1")),
             worker_in_server=_worker_in_server(env.get("TESSERA_WORKER_IN_SERVER"), database_url),
             channels=ChannelSettings.from_env(env),
         )

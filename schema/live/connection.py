@@ -1,9 +1,9 @@
 """One websocket's live state, shared by its subscriptions.
 
     viewer         the staff member who signed in with `connection_init`
+    session        the viewer's session as this process's sweeps last found it
     mailbox        a bound on events waiting for this connection, across its subscriptions
     subscriptions  closed together when the connection ends, whichever way it ends
-    end()          drops the connection (the transport closes it with a code and a reason)
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Callable
 from server.access.policy import Actor
 from server.events.brokers import Broker
 from server.events.fanout import Mailbox, Subscription
-from server.events.session_checks import SessionChecks
+from server.events.session_checks import Watch
 
 SLOW_SUBSCRIBER = 4008
 SESSION_ENDED = 4403
@@ -24,14 +24,14 @@ class LiveConnection:
     def __init__(
         self,
         viewer: Actor,
+        session: Watch,
         broker: Broker,
-        sessions: SessionChecks,
         queue_limit: int,
         drop: Callable[[int, str], None],
     ) -> None:
         self.viewer = viewer
+        self.session = session
         self._broker = broker
-        self._sessions = sessions
         self._drop = drop
         self._subscriptions: set[Subscription] = set()
         self.mailbox = Mailbox(
@@ -53,10 +53,6 @@ class LiveConnection:
     def close(self) -> None:
         for subscription in tuple(self._subscriptions):
             self.release(subscription)
-
-    async def session_valid(self) -> bool:
-        session_id = self.viewer.session_id
-        return session_id is not None and await self._sessions.valid(session_id)
 
     async def end_session(self) -> None:
         """Drops the connection because its session was revoked or expired; returns only by the

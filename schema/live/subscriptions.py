@@ -30,7 +30,7 @@ async def _events(connection: LiveConnection, subscription: Subscription, shape:
     try:
         while True:
             event = await subscription.next()
-            if not await connection.session_valid():
+            if not connection.session.valid:
                 await connection.end_session()
             yield shape.from_event(event, connection.viewer)
     finally:

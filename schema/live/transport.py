@@ -4,7 +4,8 @@
                       then opens the connection's `LiveConnection`
     subscribe         refused by closing with 4403 once the session was revoked or expired: an
                       open socket must not outlive its token, for queries and mutations too
-    periodically      the session is checked again (an idle subscription learns of a revocation)
+    session ended     the process's session sweeps (`server.events.session_checks`) close the
+                      connection with 4403 when its session was revoked or expired, idle or not
     overflow          a subscriber too slow for its mailbox is closed with 4008; reconnecting and
                       refetching is cheaper than a backlog, and the others never wait for it
 
@@ -15,7 +16,6 @@ level (every 20 s by default) and closes a connection that stops answering.
 from __future__ import annotations
 
 import asyncio
-import time
 from contextlib import suppress
 from typing import Any
 
@@ -34,7 +34,6 @@ class LiveTransport(BaseGraphQLTransportWSHandler[Context, None]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.live: LiveConnection | None = None
-        self._watch: asyncio.Task[None] | None = None
         self._dropping: asyncio.Task[None] | None = None
 
     async def handle_connection_init(self, message: ConnectionInitMessage) -> None:
@@ -42,28 +41,24 @@ class LiveTransport(BaseGraphQLTransportWSHandler[Context, None]):
         broker = lifecycle.current()
         if not self.connection_acknowledged or self.live is not None or broker is None:
             return
-        assert self.context.actor is not None
+        viewer = self.context.actor
+        assert viewer is not None
         view: Any = self.view
-        settings = view.settings
-        self.live = LiveConnection(self.context.actor, broker, view.sessions, settings.live_queue_limit, self.drop)
+        session = await view.sessions.watch(viewer.session_id, self._session_ended) if viewer.session_id else None
+        if session is None:
+            self._session_ended()
+            return
+        self.live = LiveConnection(viewer, session, broker, view.settings.live_queue_limit, self.drop)
         self.context.request.state.live = self.live
-        self._watch = asyncio.create_task(self._recheck(settings.live_recheck_seconds))
 
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
-        if self.live is not None and not await self.live.session_valid():
-            self.drop(SESSION_ENDED, "Forbidden: the session was revoked or has expired.")
+        if self.live is not None and not self.live.session.valid:
+            self._session_ended()
             return
         await super().handle_subscribe(message)
 
-    async def _recheck(self, every: float) -> None:
-        """Wakes on multiples of `every` by the clock, so the connections of this process check
-        together and their checks share one query."""
-        assert self.live is not None
-        while True:
-            await asyncio.sleep(every - time.time() % every)
-            if not await self.live.session_valid():
-                self.drop(SESSION_ENDED, "Forbidden: the session was revoked or has expired.")
-                return
+    def _session_ended(self) -> None:
+        self.drop(SESSION_ENDED, "Forbidden: the session was revoked or has expired.")
 
     def drop(self, code: int, reason: str) -> None:
         """Closes the connection once: its subscriptions stop at once, the close follows."""
@@ -74,15 +69,18 @@ class LiveTransport(BaseGraphQLTransportWSHandler[Context, None]):
         viewer = self.context.actor
         log.info("live_connection_dropped", code=code, reason=reason, staff=viewer.username if viewer else None)
         if self.live is not None:
-            self.live.close()
+            self._close_live(self.live)
         for operation_id in list(self.operations):
             await self.cleanup_operation(operation_id)
         with suppress(Exception):
             await self.websocket.close(code=code, reason=reason)
 
     async def shutdown(self) -> None:
-        if self._watch is not None:
-            self._watch.cancel()
         await super().shutdown()
         if self.live is not None:
-            self.live.close()
+            self._close_live(self.live)
+
+    def _close_live(self, live: LiveConnection) -> None:
+        view: Any = self.view
+        view.sessions.unwatch(live.session)
+        live.close()

@@ -15,6 +15,7 @@ from server.audit import services as audit
 from server.core.clock import now
 from server.core.errors import DomainError, ErrorCode, invalid, not_found
 from server.core.text import clean_text
+from server.events.session_checks import sessions_revoked
 from server.org.models import Region, Store
 
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{2,63}")
@@ -169,10 +170,13 @@ async def update_staff(
             staff.locked_until = None
         await _keep_an_hq_manager(staff)
         await staff.save()
-        if scope is not None or is_active is False or new_hash is not None:
+        revoking = scope is not None or is_active is False or new_hash is not None
+        if revoking:
             await StaffSession.filter(staff_id=staff.id, revoked_at=None).update(revoked_at=now())
         after = _snapshot(staff)
         if new_hash is not None:
             after["password"] = "changed"
         await audit.record(actor, "staff.update", "Staff", staff.id, *audit.changed_only(before, after))
+    if revoking:
+        await sessions_revoked()
     return staff

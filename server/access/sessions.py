@@ -23,6 +23,7 @@ from server.config import Settings
 from server.core.clock import now
 from server.core.errors import DomainError, ErrorCode
 from server.core.sql import fetch_one, sql
+from server.events.session_checks import sessions_revoked
 
 
 def token_digest(token: str) -> str:
@@ -124,3 +125,4 @@ async def logout(actor: Actor) -> None:
     if actor.session_id is not None:
         await StaffSession.filter(id=actor.session_id, revoked_at=None).update(revoked_at=now())
         await audit.record(actor, "staff.logout", "Staff", actor.staff_id)
+        await sessions_revoked()

@@ -76,7 +76,7 @@ async def session_token(staff: Staff) -> str:
 
 @pytest.fixture
 def recheck_seconds(request: pytest.FixtureRequest) -> float:
-    """How often idle connections recheck their session; a test may parametrize it (indirect)."""
+    """How often the server sweeps its connections' sessions; a test may parametrize it (indirect)."""
     return float(getattr(request, "param", 0.2))
 
 
