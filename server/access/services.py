@@ -15,7 +15,7 @@ from server.audit import services as audit
 from server.core.clock import now
 from server.core.errors import DomainError, ErrorCode, invalid, not_found
 from server.core.text import clean_text
-from server.events.session_checks import sessions_revoked
+from server.events.publishing import sessions_revoked
 from server.org.models import Region, Store
 
 _USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{2,63}")

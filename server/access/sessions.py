@@ -23,7 +23,7 @@ from server.config import Settings
 from server.core.clock import now
 from server.core.errors import DomainError, ErrorCode
 from server.core.sql import fetch_one, sql
-from server.events.session_checks import sessions_revoked
+from server.events.publishing import sessions_revoked
 
 
 def token_digest(token: str) -> str:

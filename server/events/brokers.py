@@ -20,6 +20,10 @@ class Broker(Protocol):
 
     def publish(self, event: Event) -> None: ...
 
+    def announce_revocation(self) -> None:
+        """Tells the other processes that sessions were revoked (they check their connections')."""
+        ...
+
     def subscribe(self, topic: str, mailbox: Mailbox) -> Subscription: ...
 
     async def start(self) -> None: ...
@@ -38,6 +42,9 @@ class InProcessBroker:
 
     def publish(self, event: Event) -> None:
         self.fanout.deliver(event)
+
+    def announce_revocation(self) -> None:
+        return None
 
     def subscribe(self, topic: str, mailbox: Mailbox) -> Subscription:
         return self.fanout.subscribe(topic, mailbox)

@@ -12,6 +12,7 @@ from contextlib import asynccontextmanager
 from server.config import Settings
 from server.events.brokers import Broker, InProcessBroker
 from server.events.redis_pubsub import RedisBroker
+from server.events.session_checks import sweep_all
 
 _current: Broker | None = None
 
@@ -23,7 +24,7 @@ def current() -> Broker | None:
 def broker_for(settings: Settings) -> Broker:
     """Redis when TESSERA_REDIS_URL is set (several processes), else in-process."""
     if settings.redis_url:
-        return RedisBroker(settings.redis_url, settings.redis_channel)
+        return RedisBroker(settings.redis_url, settings.redis_channel, on_revocation=sweep_all)
     return InProcessBroker()
 
 

@@ -117,7 +117,10 @@ class Event:
 
     @classmethod
     def from_json(cls, text: str | bytes) -> Event:
-        data: dict[str, Any] = json.loads(text)
+        return cls.from_dict(json.loads(text))
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
         return cls(
             kind=EventKind(data["kind"]),
             member=MemberRef(**data["member"]),

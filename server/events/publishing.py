@@ -1,4 +1,4 @@
-"""Publishing after commit: `@publishes(describe)` on a service.
+"""Publishing after commit: `@publishes(describe)` on a service, and `sessions_revoked()`.
 
 A service runs its own short transaction and returns only after it committed; a service that
 raised rolled back. So the decorator publishes exactly when it should: after the service returned,
@@ -23,6 +23,7 @@ from tortoise.backends.base.client import TransactionalDBClient
 
 from server.events import lifecycle
 from server.events.messages import Event
+from server.events.session_checks import sweep_all
 
 BUILD_TIMEOUT = 2.0
 
@@ -64,3 +65,12 @@ async def publish(describe: Callable[[Any, R], Awaitable[Sequence[Event]]], acto
             broker.publish(replace(event, committed_at=committed_at))
     except Exception:  # noqa: BLE001 - the service committed; a lost event must not fail it
         log.exception("events_publish_failed", describe=describe.__name__)
+
+
+async def sessions_revoked() -> None:
+    """After a revocation committed: this process's live connections are checked before the caller
+    answers, and the other processes are told to check theirs."""
+    await sweep_all()
+    broker = lifecycle.current()
+    if broker is not None:
+        broker.announce_revocation()

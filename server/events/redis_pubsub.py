@@ -9,13 +9,17 @@
               breaks it retries with backoff and subscribes again once Redis is back.
 
 Every process receives every event and filters by topic locally: one channel keeps subscribing
-cheap and constant, whatever subscribers come and go.
+cheap and constant, whatever subscribers come and go. The same channel carries notices that
+sessions were revoked (`announce_revocation`): each other process then checks its connections'
+sessions at once (`on_revocation`) instead of at its next periodic sweep.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import uuid
+from collections.abc import Awaitable, Callable
 from contextlib import suppress
 from dataclasses import replace
 
@@ -33,14 +37,17 @@ BATCH = 200
 RETRY_FIRST = 0.05
 RETRY_MAX = 1.0
 STARTUP_WAIT = 2.0
+SESSIONS_REVOKED = "sessions_revoked"
 
 log = structlog.get_logger("tessera.events")
 
 
 class RedisBroker:
-    def __init__(self, url: str, channel: str) -> None:
+    def __init__(self, url: str, channel: str, on_revocation: Callable[[], Awaitable[None]] | None = None) -> None:
         self.url = url
         self.channel = channel
+        self._on_revocation = on_revocation
+        self._sweeps: set[asyncio.Task[None]] = set()
         self.origin = uuid.uuid4().hex
         self.fanout = Fanout()
         self.dropped = 0
@@ -67,8 +74,14 @@ class RedisBroker:
 
     def publish(self, event: Event) -> None:
         self.fanout.deliver(event)
+        self._send_later(replace(event, origin=self.origin).to_json())
+
+    def announce_revocation(self) -> None:
+        self._send_later(json.dumps({"notice": SESSIONS_REVOKED, "origin": self.origin}))
+
+    def _send_later(self, message: str) -> None:
         try:
-            self._outbox.put_nowait(replace(event, origin=self.origin).to_json())
+            self._outbox.put_nowait(message)
         except asyncio.QueueFull:
             self.dropped += 1
 
@@ -154,9 +167,16 @@ class RedisBroker:
 
     def _receive(self, data: bytes) -> None:
         try:
-            event = Event.from_json(data)
-        except (ValueError, KeyError, TypeError):
+            message = json.loads(data)
+            event = None if message.get("notice") == SESSIONS_REVOKED else Event.from_dict(message)
+        except (ValueError, KeyError, TypeError, AttributeError):
             log.warning("events_message_unreadable", channel=self.channel)
             return
-        if event.origin != self.origin:
+        if message.get("origin") == self.origin:
+            return
+        if event is not None:
             self.fanout.deliver(event)
+        elif self._on_revocation is not None:
+            sweep = asyncio.create_task(self._on_revocation())
+            self._sweeps.add(sweep)
+            sweep.add_done_callback(self._sweeps.discard)

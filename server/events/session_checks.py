@@ -7,10 +7,12 @@ is `watch`ed here, and a sweep every `every` seconds reads which of their sessio
 session is not. An event then asks `valid`, answered from the last sweep without a query; the
 expiry is compared with the clock at that moment, so an expired session never gets another event.
 
-A revocation made by this process (logout, a staff change) sweeps at once before the mutation
-answers (`sessions_revoked`), so not one more event reaches a connection it ended. One made by
-another process ends the connections here within `every` seconds. A sweep that fails (the
-database is away) ends every watched connection: a session that can't be verified is not trusted.
+A revocation (logout, a staff change) sweeps every process at once: this one before the mutation
+answers, so not one more event reaches a connection it ended here, and the others when the
+notice reaches them through the broker (`server.events.publishing.sessions_revoked`), a hop of
+milliseconds. Whatever a lost notice misses, the next sweep ends within `every` seconds. A sweep
+that fails (the database is away) ends every watched connection: a session that can't be
+verified is not trusted.
 """
 
 from __future__ import annotations
@@ -56,8 +58,8 @@ def _aware(value: datetime | str) -> datetime:
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=now().tzinfo)
 
 
-async def sessions_revoked() -> None:
-    """Call after a revocation committed: this process's connections are checked at once."""
+async def sweep_all() -> None:
+    """Every connection of this process checked at once (sessions were revoked)."""
     for checks in tuple(_sweepers):
         await checks.sweep()
 

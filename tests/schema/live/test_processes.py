@@ -58,6 +58,7 @@ def _spawn(settings: Settings, channel: str, var_dir: Path) -> Process:
         "TESSERA_REDIS_URL": SHARED_REDIS_URL,
         "TESSERA_REDIS_CHANNEL": channel,
         "TESSERA_VAR_DIR": str(var_dir),
+        "TESSERA_LIVE_RECHECK_SECONDS": "60",  # a revocation must reach the other process sooner
     }
     command = [sys.executable, "-m", "uvicorn", "server.app:create_app", "--factory", "--host", "127.0.0.1"]
     process = subprocess.Popen([*command, "--port", str(port), "--log-level", "warning"], cwd=ROOT, env=env)
@@ -142,3 +143,18 @@ async def test_a_mutation_on_one_process_reaches_a_subscriber_on_the_other(proce
         "store": {"code": "SH001"},
     }
     await subscriber.close()
+
+
+async def test_a_logout_on_one_process_closes_the_connections_of_that_session_on_the_other(processes, no_leftovers, org, holder):
+    a, b = processes
+    token = await session_token(org.staff["sh001.clerk"])
+    subscriber = await signed_in(b.ws_url, token)
+    await subscriber.subscribe("1", BALANCE, memberId=gid("Member", holder.member.id))
+    await _registered(subscriber, b, token)
+
+    async with httpx.AsyncClient(base_url=a.url, trust_env=False, timeout=10.0) as http:
+        logged_out = await Api(http, token)("mutation { logout { ok } }")
+    closed = await subscriber.closed()
+
+    assert logged_out["data"]["logout"] == {"ok": True}
+    assert (closed.code, closed.reason, closed.before) == (4403, "Forbidden: the session was revoked or has expired.", [])

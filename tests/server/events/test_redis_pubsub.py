@@ -106,6 +106,35 @@ async def test_an_unreadable_message_on_the_channel_is_ignored(pair):
     await raw.aclose()
 
 
+@requires_redis
+async def test_a_revocation_announced_by_one_process_makes_the_others_sweep_their_sessions():
+    channel = unique_channel()
+    sweeps: dict[str, int] = {"a": 0, "b": 0}
+
+    def counting(name: str):  # type: ignore[no-untyped-def]
+        async def sweep() -> None:
+            sweeps[name] += 1
+
+        return sweep
+
+    a, b = RedisBroker(SHARED_REDIS_URL, channel, counting("a")), RedisBroker(SHARED_REDIS_URL, channel, counting("b"))
+    await a.start()
+    await b.start()
+    on_b = _watch(b)
+    try:
+        a.announce_revocation()
+        a.publish(_event(1))
+        received = await _next(on_b)
+        await asyncio.sleep(0.05)
+
+        assert received.principal == 1
+        assert sweeps == {"a": 0, "b": 1}
+        assert on_b.mailbox.pending == 0
+    finally:
+        await a.stop()
+        await b.stop()
+
+
 @requires_redis_server
 async def test_the_listener_subscribes_again_when_redis_returns(own_redis):
     channel = unique_channel()
