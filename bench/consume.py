@@ -26,7 +26,7 @@ from typing import TypeVar
 
 from tortoise.context import TortoiseContext
 
-from bench import profile
+from bench import machine, profile
 from bench.chain import CLERK, PASSWORD, Chain, build_chain
 from bench.load import drive, login
 from bench.postgres import Server, initialise_pgbench, run_pgbench
@@ -99,9 +99,10 @@ async def _rounds(options: Options, server: Server, pgbench_db: str, tessera: Te
         if options.profile and round_ == 1:
             outputs = [Path(tempfile.mkstemp(suffix=".txt")[1]) for _ in tessera.worker_pids()]
             samplers = [profile.record(pid, max(1, options.seconds - 2), out) for pid, out in zip(tessera.worker_pids(), outputs)]
-        cpu_before = tessera.cpu_seconds()
+        cpu_before, machine_before = tessera.cpu_seconds(), machine.read()
         tally, elapsed = await drive(tessera.base_url, token, chain.card_nos, options.clients, options.seconds)
-        results.cpu_ms.append((tessera.cpu_seconds() - cpu_before) * 1000 / max(1, tally.paid))
+        split = machine.split(machine_before, machine.read(), tessera.cpu_seconds() - cpu_before, tally.paid)
+        results.cpu_ms.append(split.workers)
         for sampler in samplers:
             sampler.wait()
         if outputs:
@@ -115,7 +116,7 @@ async def _rounds(options: Options, server: Server, pgbench_db: str, tessera: Te
             f"round {round_}: consume {results.consume_tps[-1]:7.1f} TPS (p50 {tally.percentile(0.5) * 1000:.1f} ms, "
             f"p99 {tally.percentile(0.99) * 1000:.1f} ms, {results.cpu_ms[-1]:.2f} ms worker CPU each, "
             f"{sum(tally.errors.values())} errors) · pgbench tpcb-like {results.pgbench_tps[-1]:7.1f} TPS · "
-            f"load {os.getloadavg()[0]:.1f}"
+            f"load {os.getloadavg()[0]:.1f}\n         {split.line()}"
         )
     return results
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import httpx
 
+from bench.machine import process_seconds
+
 TESSERA = str(Path(sys.executable).with_name("tessera"))
 
 
@@ -70,11 +72,7 @@ class TesseraServer:
 
     def cpu_seconds(self) -> float:
         """CPU time (user + system) the workers have used so far."""
-        total = 0
-        for pid in self.worker_pids():
-            fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-            total += int(fields[11]) + int(fields[12])
-        return total / os.sysconf("SC_CLK_TCK")
+        return sum(process_seconds(pid) for pid in self.worker_pids())
 
     def stop(self) -> None:
         if self.process.poll() is None:

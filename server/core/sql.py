@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tortoise import Tortoise
+from tortoise.backends.base.client import BaseDBAsyncClient
 
 
 @dataclass(frozen=True)
@@ -55,9 +56,10 @@ def current_dialect() -> str:
     return str(Tortoise.get_connection("default").capabilities.dialect)
 
 
-async def fetch(statement: Sql) -> list[dict[str, Any]]:
-    """Runs `statement` on the default connection (inside the current transaction, if any)."""
-    conn = Tortoise.get_connection("default")
+async def fetch(statement: Sql, using: BaseDBAsyncClient | None = None) -> list[dict[str, Any]]:
+    """Runs `statement` on `using`, else the default connection (inside the current transaction,
+    if any)."""
+    conn = using or Tortoise.get_connection("default")
     text, params = statement.render(str(conn.capabilities.dialect))
     return list(await conn.execute_query_dict(text, params))
 
@@ -68,9 +70,9 @@ async def fetch_one(statement: Sql) -> dict[str, Any] | None:
     return rows[0] if rows else None
 
 
-async def execute(statement: Sql) -> int:
-    """Runs a write statement; returns the number of rows it touched."""
-    conn = Tortoise.get_connection("default")
+async def execute(statement: Sql, using: BaseDBAsyncClient | None = None) -> int:
+    """Runs a write statement (on `using`, like `fetch`); returns the number of rows it touched."""
+    conn = using or Tortoise.get_connection("default")
     text, params = statement.render(str(conn.capabilities.dialect))
     count, _ = await conn.execute_query(text, params)
     return int(count)

@@ -1,21 +1,20 @@
 """Posting transfers: the only code that changes an account balance.
 
 Call `post()` inside the operation's transaction (after `lock_balances()` when amounts depend on
-balances). It applies each leg's change to tracked accounts in account-id order (so concurrent
-postings lock rows in one order and can't deadlock), each as a guarded atomic update that refuses
-to take a balance below zero, then inserts the transfers. Derived (counterparty) accounts are
-never updated.
+balances). It applies the legs' changes to tracked accounts in one guarded atomic update that
+locks its rows in account-id order (so concurrent postings can't deadlock) and refuses to take a
+balance below zero, then inserts the transfers in one statement. Derived (counterparty) accounts
+are never updated. Both statements are written once: every payment runs them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tortoise.expressions import F
-
+from server.core.clock import now
 from server.core.errors import DomainError, ErrorCode
-from server.core.sql import current_dialect, fetch, sql, values
-from server.ledger.models import Account, Operation, Transfer, TransferCode, Unit
+from server.core.sql import Sql, current_dialect, execute, fetch, join, sql, values
+from server.ledger.models import Account, Operation, TransferCode, Unit
 
 
 @dataclass(frozen=True)
@@ -35,22 +34,51 @@ class InsufficientFunds(DomainError):
         self.account = account
 
 
-def _balance_changes(legs: list[Leg]) -> list[tuple[Account, int]]:
-    """One change per leg side on a tracked account, in account-id order, debits before credits.
+@dataclass(frozen=True)
+class _Change:
+    """What the legs do to one tracked account: `net` in all, and `debited`, which its balance
+    must cover before any credit lands (points earned in a payment can't pay for that payment)."""
 
-    Changes are not netted: a debit must be covered by the balance before any credit of the same
-    operation lands (points earned in a payment can't pay for that payment).
-    """
-    changes: list[tuple[Account, int]] = []
+    account: Account
+    net: int
+    debited: int
+
+
+def _balance_changes(legs: list[Leg]) -> list[_Change]:
+    """One change per tracked account the legs touch, in account-id order."""
+    net: dict[int, int] = {}
+    debited: dict[int, int] = {}
+    accounts: dict[int, Account] = {}
     for leg in legs:
         if leg.amount <= 0 or leg.debit.id == leg.credit.id or leg.debit.unit != leg.credit.unit:
             raise ValueError(f"malformed leg {leg}")
-        changes.extend(
-            (account, delta)
-            for account, delta in ((leg.debit, -leg.amount), (leg.credit, leg.amount))
-            if account.balance is not None
+        for account, delta in ((leg.debit, -leg.amount), (leg.credit, leg.amount)):
+            if account.balance is not None:
+                accounts[account.id] = account
+                net[account.id] = net.get(account.id, 0) + delta
+                debited[account.id] = debited.get(account.id, 0) + max(0, -delta)
+    return [_Change(accounts[i], net[i], debited[i]) for i in sorted(accounts)]
+
+
+def _apply(changes: list[_Change]) -> Sql:
+    """One UPDATE for all `changes` that returns the ids it changed: an account whose balance does
+    not cover its debits is left out. On PostgreSQL its rows are locked first, in id order."""
+    rows = join("), (", (sql("CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)", c.account.id, c.net, c.debited) for c in changes))
+    locked = ""
+    if current_dialect() == "postgres":
+        locked = (
+            ", locked AS MATERIALIZED (SELECT id FROM ledger_account WHERE id IN (SELECT id FROM change) ORDER BY id FOR UPDATE)"
         )
-    return sorted(changes, key=lambda change: (change[0].id, change[1]))
+    return (
+        sql("WITH change (id, net, debited) AS (VALUES ")
+        + rows
+        + sql(
+            f"){locked} UPDATE ledger_account SET balance = balance + change.net FROM change"
+            f"{', locked' if locked else ''} WHERE ledger_account.id = change.id"
+            f"{' AND locked.id = change.id' if locked else ''} AND ledger_account.balance >= change.debited"
+            " RETURNING ledger_account.id"
+        )
+    )
 
 
 async def lock_balances(accounts: list[Account]) -> dict[int, int]:
@@ -69,18 +97,18 @@ async def lock_balances(accounts: list[Account]) -> dict[int, int]:
     return {int(row["id"]): int(row["balance"] or 0) for row in locked}
 
 
-async def post(operation: Operation, legs: list[Leg]) -> list[Transfer]:
+async def post(operation: Operation, legs: list[Leg]) -> None:
     """Applies the legs; raises InsufficientFunds (rolling back with the caller's transaction)."""
-    for account, delta in _balance_changes(legs):
-        if delta < 0:
-            updated = await Account.filter(id=account.id, balance__gte=-delta).update(balance=F("balance") + delta)
-            if updated != 1:
-                raise InsufficientFunds(account)
-        else:
-            await Account.filter(id=account.id).update(balance=F("balance") + delta)
-    transfers = [
-        Transfer(operation_id=operation.id, debit_id=leg.debit.id, credit_id=leg.credit.id, amount=leg.amount, code=leg.code)
-        for leg in legs
-    ]
-    await Transfer.bulk_create(transfers)
-    return transfers
+    if not legs:
+        return
+    changes = _balance_changes(legs)
+    if changes:
+        applied = {int(row["id"]) for row in await fetch(_apply(changes))}
+        short = next((c.account for c in changes if c.account.id not in applied), None)
+        if short is not None:
+            raise InsufficientFunds(short)
+    at = now()
+    rows = join(
+        "), (", (sql("?, ?, ?, ?, ?, ?", operation.id, leg.debit.id, leg.credit.id, leg.amount, leg.code.value, at) for leg in legs)
+    )
+    await execute(sql("INSERT INTO ledger_transfer (operation_id, debit_id, credit_id, amount, code, created_at) VALUES ") + rows)

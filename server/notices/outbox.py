@@ -1,38 +1,36 @@
 """The notice outbox: a job row written in the same transaction as the operation it is about.
 
-Tortoise's post_save hooks on `Operation` (recharge, consume, refund) and `CardEvent` (every card
-operation) queue `notice.prepare` under `notice:operation:<id>` / `notice:card-event:<id>` with
-the transaction's own connection. So a notice job exists exactly when its operation committed: a
-refused or rolled-back operation leaves none, a replay creates no new row and so no new job, and
-a crash right after the commit can't lose one. For a money operation the hook is one insert that
-never conflicts (the row id is new; the insert ignores taken keys anyway); a card operation also
-reads the card's balance as its transaction leaves it (card events are recorded after any money
-they move), which the worker can't reconstruct later. Everything else happens in the worker,
-after commit.
+A rule of the operation outbox (`server.ledger.outbox`: recharge, consume, refund) and a post_save
+hook on `CardEvent` (every card operation) queue `notice.prepare` under `notice:operation:<id>` /
+`notice:card-event:<id>` with the transaction's own connection. So a notice job exists exactly
+when its operation committed: a refused or rolled-back operation leaves none, a replay creates no
+new row and so no new job, and a crash right after the commit can't lose one. For a money
+operation the rule adds a row to the outbox's one insert; a card operation also reads the card's
+balance as its transaction leaves it (card events are recorded after any money they move), which
+the worker can't reconstruct later. Everything else happens in the worker, after commit.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.signals import post_save
 
 from server.card.models import Card, CardEvent
-from server.jobs.queue import enqueue
+from server.jobs.queue import Queued, enqueue
 from server.ledger.models import Account, AccountCode, Operation, OperationKind
+from server.ledger.outbox import rule
 
 PREPARE_TASK = "notice.prepare"
 NOTIFIED_OPERATIONS = frozenset({OperationKind.RECHARGE, OperationKind.CONSUME, OperationKind.REFUND})
 
 
-@post_save(Operation)
-async def operation_committing(
-    sender: type[Operation], instance: Operation, created: bool, using_db: BaseDBAsyncClient | None, update_fields: Iterable[str] | None
-) -> None:
-    if created and OperationKind(instance.kind) in NOTIFIED_OPERATIONS:
-        await enqueue(PREPARE_TASK, f"notice:operation:{instance.id}", {"operation_id": instance.id}, using_db=using_db)
+@rule
+def operation_notice(operation: Operation) -> Queued | None:
+    if OperationKind(operation.kind) not in NOTIFIED_OPERATIONS:
+        return None
+    return Queued(PREPARE_TASK, f"notice:operation:{operation.id}", {"operation_id": operation.id})
 
 
 @post_save(CardEvent)

@@ -7,6 +7,7 @@ bonus: recharge rules are created and deactivated, so the rule a recharge names 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -153,10 +154,11 @@ class EarnTerms:
     promotion_pct: int
 
 
-async def earn_terms(store_id: int, at: datetime) -> EarnTerms:
-    """The store's rule, else the brand default, else 1 point per yuan."""
-    rules = {r.store_id: r for r in await select(EarnRule, sql("x.store_id = ? OR x.store_id IS NULL", store_id))}
-    rule = rules.get(store_id) or rules.get(None)
+def terms_of(rules: Iterable[EarnRule | None], store_id: int, at: datetime) -> EarnTerms:
+    """The store's rule, else the brand default, else 1 point per yuan (`rules` holds either or
+    both, read by the caller)."""
+    by_store = {r.store_id: r for r in rules if r is not None}
+    rule = by_store.get(store_id) or by_store.get(None)
     if rule is None:
         return EarnTerms(points_per_yuan=1, promotion_pct=100)
     in_promotion = (rule.promotion_starts_at is None or rule.promotion_starts_at <= at) and (

@@ -36,9 +36,8 @@ from server.member.models import Member
 from server.org.models import Store
 from server.points import lots
 from server.program import services as program
-from server.program.models import ProgramSettings
 from server.wallet.pricing import Breakdown, CouponTerms, Payment, PriceInputs, price
-from server.wallet.stores import acting_store
+from server.wallet.stores import till as acting_till
 
 PIN_ATTEMPTS = 5
 
@@ -101,15 +100,17 @@ async def recharge(actor: Actor | None, request: RechargeRequest) -> Outcome:
 
 async def _recharge_execution(actor: Actor, request: RechargeRequest, key: str, print_: str) -> Execute:
     """Checks the request and resolves the accounts; returns the transaction's body."""
-    _check_amount(request.amount, (await program.settings()).max_amount)
-    store = await acting_store(actor, request.store_id)
+    at = now()
+    till = await acting_till(actor, request.store_id, at)
+    _check_amount(request.amount, till.settings.max_amount)
+    store = till.store
     card = await get_card(request.card_no)
     _spendable(card)
     if not card.card_type.stores_value:
         raise invalid("cardNo", "This card type does not carry stored value.")
     if card.parent_id is not None:
         raise invalid("cardNo", "Recharge the parent card; a subsidiary card spends its parent's balance.")
-    bonus, rule = await program.recharge_bonus(store.id, request.amount, now())
+    bonus, rule = await program.recharge_bonus(store.id, request.amount, at)
     refs = [
         accounts.card_principal(card.id),
         accounts.card_bonus(card.id),
@@ -166,6 +167,7 @@ class ConsumePlan:
     coupon_id: int | None
     refs: list[AccountRef]
     accounts: dict[AccountRef, Account]
+    points_expiry_months: int
 
 
 def _consume_refs(card: Card, member_id: int, store_id: int) -> list[AccountRef]:
@@ -180,15 +182,16 @@ def _consume_refs(card: Card, member_id: int, store_id: int) -> list[AccountRef]
     ]
 
 
-async def _plan(actor: Actor, request: ConsumeRequest, settings: ProgramSettings) -> ConsumePlan:
+async def _plan(actor: Actor, request: ConsumeRequest) -> ConsumePlan:
     """Everything the price depends on, read before the transaction (a quote stops here).
 
     Balances read here are for the quote and an early refusal; the payment itself splits by the
     balances it finds under lock (`_split_now`)."""
+    till = await acting_till(actor, request.store_id, now())
+    settings, store, terms = till.settings, till.store, till.terms
     _check_amount(request.amount, settings.max_amount)
     if len(request.order_ref) > 64:
         raise invalid("orderRef", "Order references are at most 64 characters.")
-    store = await acting_store(actor, request.store_id)
     card = await get_card(request.card_no, with_member=True)
     _spendable(card)
     card_type = card.card_type
@@ -202,9 +205,7 @@ async def _plan(actor: Actor, request: ConsumeRequest, settings: ProgramSettings
     if member.status != "ACTIVE":
         raise invalid("cardNo", "The member is not active.")
     tier = member.tier
-    at = now()
-    terms = await program.earn_terms(store.id, at)
-    coupon = await coupons.usable(request.coupon_code, member.id, store.id, at) if request.coupon_code else None
+    coupon = await coupons.usable(request.coupon_code, member.id, store.id, till.at) if request.coupon_code else None
     refs = _consume_refs(card, member.id, store.id)
     found = await accounts.find(refs)
     principal, bonus = (int(found[ref].balance or 0) if ref in found else 0 for ref in refs[:2])
@@ -229,7 +230,9 @@ async def _plan(actor: Actor, request: ConsumeRequest, settings: ProgramSettings
         multiplier_pct=tier.points_multiplier_pct if tier else 100,
         promotion_pct=terms.promotion_pct,
     )
-    return ConsumePlan(card, member, store, inputs, price(inputs), coupon.id if coupon else None, refs, found)
+    return ConsumePlan(
+        card, member, store, inputs, price(inputs), coupon.id if coupon else None, refs, found, settings.points_expiry_months
+    )
 
 
 async def _check_pin(card: Card, pin: str | None) -> None:
@@ -266,7 +269,7 @@ async def consume(actor: Actor | None, request: ConsumeRequest) -> tuple[Breakdo
     """Prices an order and, unless `dry_run`, pays it: (breakdown, outcome or None for a quote)."""
     actor = require(actor)
     if request.dry_run:
-        return (await _plan(actor, request, await program.settings())).breakdown, None
+        return (await _plan(actor, request)).breakdown, None
     key = check_key(request.idempotency_key or "")
     print_ = fingerprint(
         {
@@ -278,10 +281,9 @@ async def consume(actor: Actor | None, request: ConsumeRequest) -> tuple[Breakdo
     )
 
     async def prepare() -> Execute:
-        settings = await program.settings()
-        plan = await _plan(actor, request, settings)
+        plan = await _plan(actor, request)
         await _check_pin(plan.card, request.pin)
-        return await _consume_execution(actor, plan, key, print_, request.order_ref, settings.points_expiry_months)
+        return await _consume_execution(actor, plan, key, print_, request.order_ref)
 
     outcome = await run_once(key, print_, prepare)
     result = dict(outcome.operation.result)
@@ -300,9 +302,7 @@ async def _split_now(plan: ConsumePlan, principal: Account, bonus: Account, poin
     return price(replace(plan.inputs, principal=held[principal.id], bonus=held[bonus.id]))
 
 
-async def _consume_execution(
-    actor: Actor, plan: ConsumePlan, key: str, print_: str, order_ref: str, expiry_months: int
-) -> Execute:
+async def _consume_execution(actor: Actor, plan: ConsumePlan, key: str, print_: str, order_ref: str) -> Execute:
     """Creates the accounts the plan did not find (outside the transaction) and returns the
     transaction's body."""
     planned = plan.breakdown
@@ -338,7 +338,7 @@ async def _consume_execution(
         if b.points_used:
             await lots.spend(plan.member.id, b.points_used)
         if b.points_earned:
-            await lots.earn(plan.member.id, operation.id, b.points_earned, expiry_months)
+            await lots.earn(plan.member.id, operation.id, b.points_earned, plan.points_expiry_months)
         if plan.coupon_id is not None:
             await coupons.redeem(plan.coupon_id, operation.id)
         await _count_visit(plan.member, b.payable)

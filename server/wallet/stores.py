@@ -1,22 +1,70 @@
-"""Where money may be taken: a STORE clerk only at its own store, REGION staff in its region."""
+"""Where money may be taken: a STORE clerk only at its own store, REGION staff in its region.
+
+`till()` is what a payment reads before it prices anything — the store, the programme's settings
+and the earn rules that apply there — in one statement, since every consume and recharge needs
+all three."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+
 from server.access.policy import Actor, store_allowed
 from server.core.errors import not_found, permission_denied
-from server.core.joined import select
-from server.core.sql import sql
+from server.core.joined import columns, instance, select
+from server.core.sql import Sql, fetch_one, sql
 from server.org.models import Store
+from server.program import services as program
+from server.program.models import EarnRule, ProgramSettings
+from server.program.services import EarnTerms
 
 
-async def acting_store(actor: Actor, store_id: int | None) -> Store:
-    """The store an operation happens at (a clerk's own store by default), if the actor may act there."""
+def _store_id(actor: Actor, store_id: int | None) -> int:
     store_id = store_id if store_id is not None else actor.store_id
     if store_id is None:
         raise not_found("Store", "storeId")
-    store = next(iter(await select(Store, sql("x.id = ?", store_id))), None)
+    return store_id
+
+
+def _allowed(actor: Actor, store: Store | None) -> Store:
     if store is None or not store.is_active:
         raise not_found("Store", "storeId")
     if not store_allowed(actor, store.id, store.region_id):
         raise permission_denied("You can only take money at your own store.", "storeId")
     return store
+
+
+async def acting_store(actor: Actor, store_id: int | None) -> Store:
+    """The store an operation happens at (a clerk's own store by default), if the actor may act there."""
+    store_id = _store_id(actor, store_id)
+    return _allowed(actor, next(iter(await select(Store, sql("x.id = ?", store_id))), None))
+
+
+@dataclass(frozen=True)
+class Till:
+    store: Store
+    settings: ProgramSettings
+    terms: EarnTerms
+    at: datetime
+
+
+def _till_statement(store_id: int) -> Sql:
+    """Built per call from cached column lists: they are complete only once the ORM is set up."""
+    return sql(
+        f"SELECT {columns(Store, 's')}, {columns(ProgramSettings, 'x')}, {columns(EarnRule, 'e')}, {columns(EarnRule, 'd')}"
+        " FROM store s LEFT JOIN program_settings x ON x.id = 1 LEFT JOIN earn_rule e ON e.store_id = s.id"
+        " LEFT JOIN earn_rule d ON d.store_id IS NULL WHERE s.id = ?",
+        store_id,
+    )
+
+
+async def till(actor: Actor, store_id: int | None, at: datetime) -> Till:
+    """`acting_store`, the programme's settings and the store's earn terms at `at`."""
+    store_id = _store_id(actor, store_id)
+    row = await fetch_one(_till_statement(store_id))
+    if row is None:
+        raise not_found("Store", "storeId")
+    store = _allowed(actor, instance(Store, "s", row))
+    settings = instance(ProgramSettings, "x", row) or await program.settings()
+    terms = program.terms_of((instance(EarnRule, "e", row), instance(EarnRule, "d", row)), store.id, at)
+    return Till(store, settings, terms, at)

@@ -16,16 +16,13 @@ async def test_a_posting_moves_the_amount_and_records_one_transfer_per_leg(princ
     takings = await account(accounts.store_takings(STORE))
     operation = await new_operation()
 
-    transfers = await post(
-        operation, [Leg(await account(principal), takings, 2_500, TransferCode.CONSUME_PRINCIPAL)]
-    )
+    await post(operation, [Leg(await account(principal), takings, 2_500, TransferCode.CONSUME_PRINCIPAL)])
 
     assert await balance(principal) == 7_500
     stored = await Transfer.filter(operation_id=operation.id).values("debit_id", "credit_id", "amount", "code")
     assert stored == [
         {"debit_id": (await account(principal)).id, "credit_id": takings.id, "amount": 2_500, "code": "CONSUME_PRINCIPAL"}
     ]
-    assert len(transfers) == 1
 
 
 async def test_counterparty_accounts_keep_no_running_balance(principal):
@@ -111,7 +108,7 @@ async def test_debits_are_applied_before_credits_so_an_operation_cannot_pay_with
     assert await Transfer.all().count() == 0
 
 
-async def test_balance_changes_run_in_account_id_order_with_debits_first(db):
+async def test_balance_changes_are_one_per_account_in_id_order_with_their_debits_apart(db):
     late = await account(accounts.card_principal(CARD))
     early = await account(accounts.member_points(MEMBER))
     late.id, early.id = 20, 10
@@ -125,7 +122,30 @@ async def test_balance_changes_run_in_account_id_order_with_debits_first(db):
 
     changes = _balance_changes(legs)
 
-    assert [(a.id, delta) for a, delta in changes] == [(10, -3), (10, 7), (20, -5)]
+    assert [(c.account.id, c.net, c.debited) for c in changes] == [(10, 4, 3), (20, -5, 5)]
+
+
+async def test_a_posting_is_two_statements_whatever_its_legs(db):
+    await credit(accounts.card_principal(CARD), 1_000)
+    await credit(accounts.member_points(MEMBER), 500)
+    principal = await account(accounts.card_principal(CARD))
+    points = await account(accounts.member_points(MEMBER))
+    issued = await account(accounts.POINTS_ISSUED)
+    takings = await account(accounts.store_takings(STORE))
+    operation = await new_operation()
+    legs = [
+        Leg(principal, takings, 400, TransferCode.CONSUME_PRINCIPAL),
+        Leg(points, issued, 300, TransferCode.POINTS_SPEND),
+        Leg(issued, points, 40, TransferCode.POINTS_EARN),
+    ]
+
+    async with in_transaction():
+        with recorded_statements() as statements:
+            await post(operation, legs)
+
+    assert [s.split()[0] for s in statements] == ["WITH", "INSERT"]
+    assert (await balance(accounts.card_principal(CARD)), await balance(accounts.member_points(MEMBER))) == (600, 240)
+    assert await Transfer.filter(operation_id=operation.id).count() == 3
 
 
 @pytest.mark.parametrize(

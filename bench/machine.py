@@ -1,0 +1,77 @@
+"""Where a round's CPU went on this machine: the whole machine, the PostgreSQL server's processes
+and this (client) process, read from /proc — so a benchmark can say what one request cost the
+machine in all, not only its server workers."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def process_seconds(pid: int) -> float:
+    """CPU time (user + system) a process has used so far; 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except (FileNotFoundError, ProcessLookupError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / _TICK
+
+
+def _postgres_seconds() -> float:
+    total = 0.0
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdecimal():
+            try:
+                if (entry / "comm").read_text().strip() == "postgres":
+                    total += process_seconds(int(entry.name))
+            except (FileNotFoundError, ProcessLookupError):
+                continue
+    return total
+
+
+def _busy_seconds() -> float:
+    """CPU time all cores spent not idle (user, nice, system, irq, softirq, steal)."""
+    user, nice, system, _idle, _iowait, irq, softirq, steal = map(int, Path("/proc/stat").read_text().split()[1:9])
+    return (user + nice + system + irq + softirq + steal) / _TICK
+
+
+@dataclass(frozen=True)
+class Reading:
+    busy: float
+    postgres: float
+    client: float
+
+
+def read() -> Reading:
+    return Reading(_busy_seconds(), _postgres_seconds(), time.process_time())
+
+
+@dataclass(frozen=True)
+class Split:
+    """Milliseconds of CPU per request, by who spent them."""
+
+    machine: float
+    workers: float
+    postgres: float
+    client: float
+
+    def line(self) -> str:
+        other = self.machine - self.workers - self.postgres - self.client
+        return (
+            f"machine CPU per consume {self.machine:.2f} ms = workers {self.workers:.2f} + PostgreSQL "
+            f"{self.postgres:.2f} + client {self.client:.2f} + other {other:.2f}"
+        )
+
+
+def split(before: Reading, after: Reading, workers_seconds: float, requests: int) -> Split:
+    per = 1000 / max(1, requests)
+    return Split(
+        (after.busy - before.busy) * per,
+        workers_seconds * per,
+        (after.postgres - before.postgres) * per,
+        (after.client - before.client) * per,
+    )
