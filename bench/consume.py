@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
+import uvloop
 from tortoise.context import TortoiseContext
 
 from bench import machine, profile
@@ -168,7 +169,7 @@ def _report(options: Options, results: Results, problems: list[Problem]) -> int:
 
 
 def main() -> None:
-    sys.exit(asyncio.run(_run(_options())))
+    sys.exit(uvloop.run(_run(_options())))
 
 
 if __name__ == "__main__":

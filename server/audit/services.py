@@ -6,6 +6,9 @@ from typing import Any
 
 from tortoise.queryset import QuerySet
 
+from server.core.clock import now
+from server.core.joined import insert
+from server.core.sql import defer
 from server.access.policy import Actor, Permission, require
 from server.audit.models import AuditEntry
 
@@ -19,11 +22,13 @@ async def record(
     after: dict[str, Any] | None = None,
     *,
     ip: str | None = None,
-) -> AuditEntry:
-    """Appends one entry; call inside the mutation's transaction so both commit or neither.
+) -> None:
+    """Appends one entry; call inside the mutation's transaction so both commit or neither (a
+    deferred write there: see `server.core.sql.defer`).
 
     `ip` is for events with no signed-in actor (a lock-out caused by anonymous guesses)."""
-    return await AuditEntry.create(
+    entry = insert(
+        AuditEntry,
         actor_id=actor.staff_id if actor else None,
         actor_name=actor.username if actor else "",
         role=actor.role.value if actor else "",
@@ -35,7 +40,9 @@ async def record(
         before=before,
         after=after,
         ip=ip if ip is not None else (actor.ip if actor else ""),
+        created_at=now(),
     )
+    await defer(entry)
 
 
 def changed_only(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

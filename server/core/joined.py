@@ -10,9 +10,12 @@ its own rows into them (`Model._init_from_db`), with the fetched relations attac
 
 from __future__ import annotations
 
+from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
 
+from tortoise.fields.base import Field
+from tortoise.fields.data import JSONField
 from tortoise.models import Model
 
 from server.core.sql import Sql, fetch, sql
@@ -43,3 +46,19 @@ async def select(model: type[M], where: Sql) -> list[M]:
     """`model.filter(...)` for the hot path: the rows `where` (a condition on alias `x`) selects."""
     statement = sql(f"SELECT {columns(model, 'x')} FROM {model._meta.db_table} x WHERE ") + where
     return [row for row in (instance(model, "x", r) for r in await fetch(statement)) if row is not None]
+
+
+def _stored(field: Field[Any], value: Any) -> Any:
+    if isinstance(field, JSONField) and value is not None:
+        return field.to_db_value(value, None)
+    return value.value if isinstance(value, Enum) else value
+
+
+def insert(model: type[Model], **values: Any) -> Sql:
+    """An INSERT of one `model` row from its field values (every column without a database
+    default must be given), converted as the ORM stores them: JSON encoded, enums as their
+    values. No signals run and nothing comes back — for side rows on the payment path."""
+    meta = model._meta
+    bound = [_stored(meta.fields_map[name], value) for name, value in values.items()]
+    names = ", ".join(meta.fields_db_projection[name] for name in values)
+    return sql(f"INSERT INTO {meta.db_table} ({names}) VALUES ({', '.join('?' for _ in bound)})", *bound)

@@ -7,8 +7,11 @@ starting at any number so a fragment can sit inside a larger statement as a subq
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import AsyncIterator, Iterable, Sequence
+from contextlib import asynccontextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from tortoise import Tortoise
@@ -24,9 +27,12 @@ class Sql:
         return Sql(self.text + other.text, self.params + other.params)
 
     def render(self, dialect: str, start: int = 1) -> tuple[str, list[Any]]:
-        """(statement, parameters) for `dialect`; PostgreSQL placeholders are numbered from `start`."""
+        """(statement, parameters) for `dialect`; PostgreSQL placeholders are numbered from `start`.
+
+        SQLite keeps datetimes as text, compared as text: aware ones are bound in UTC, as the ORM
+        stores them (a +08:00 bound would compare wrongly)."""
         if dialect != "postgres":
-            return self.text, list(self.params)
+            return self.text, [p.astimezone(UTC) if isinstance(p, datetime) and p.tzinfo else p for p in self.params]
         pieces = self.text.split("?")
         numbered = [pieces[0]]
         for n, piece in enumerate(pieces[1:], start=start):
@@ -76,3 +82,39 @@ async def execute(statement: Sql, using: BaseDBAsyncClient | None = None) -> int
     text, params = statement.render(str(conn.capabilities.dialect))
     count, _ = await conn.execute_query(text, params)
     return int(count)
+
+
+_deferred: ContextVar[list[Sql] | None] = ContextVar("tessera_deferred_writes", default=None)
+
+
+async def defer(statement: Sql, using: BaseDBAsyncClient | None = None) -> None:
+    """Runs a write whose outcome its caller does not need (no rows back, no count checked): at the
+    end of the enclosing `deferring_writes()` block, or at once (on `using`) outside one."""
+    pending = _deferred.get()
+    if pending is None:
+        await execute(statement, using)
+    else:
+        pending.append(statement)
+
+
+@asynccontextmanager
+async def deferring_writes() -> AsyncIterator[None]:
+    """Holds back the writes `defer()`red inside the block and sends them, in order, when it ends
+    without an error — on PostgreSQL as one statement (each write a data-modifying WITH query), so
+    a payment's side rows (transfers, jobs, points lot, audit entry) cost one round trip.
+
+    Deferred writes must not depend on each other or be read back inside the block: PostgreSQL runs
+    the WITH queries of one statement on one snapshot, and a deferred row exists only once the
+    block ends. Use it inside the transaction the writes belong to."""
+    pending: list[Sql] = []
+    token = _deferred.set(pending)
+    try:
+        yield
+    finally:
+        _deferred.reset(token)
+    if len(pending) > 1 and current_dialect() == "postgres":
+        heads = [sql(f"w{n} AS (") + write + sql(")") for n, write in enumerate(pending[:-1])]
+        together = Sql("WITH " + ", ".join(h.text for h in heads) + " ", tuple(v for h in heads for v in h.params))
+        pending = [together + pending[-1]]
+    for write in pending:
+        await execute(write)

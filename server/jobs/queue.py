@@ -6,7 +6,8 @@ on a taken key (`ON CONFLICT DO NOTHING`), so it can't abort the caller's transa
 
 The statements are written once (outboxes queue jobs on every payment's path): `enqueue_all()`
 adds any number of jobs in one INSERT, plus one INSERT … SELECT … WHERE per job that is queued
-only if a condition holds when it is inserted.
+only if a condition holds when it is inserted; inside a payment they are deferred writes
+(`server.core.sql.deferring_writes`), sent with its other side rows.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from server.core.clock import now
-from server.core.sql import Sql, execute, join, sql
+from server.core.sql import Sql, defer, join, sql
 from server.jobs.models import MAX_KEY_LENGTH, JobState
 
 _COLUMNS = "INSERT INTO job (key, task, payload, state, attempts, run_at, last_error, locked_by, created_at) "
@@ -64,7 +65,7 @@ async def enqueue_all(jobs: Sequence[Queued], *, using_db: BaseDBAsyncClient | N
     at = now()
     plain = [job.row(at) for job in jobs if job.only_if is None]
     if plain:
-        await execute(sql(_COLUMNS + "VALUES ") + join("), (", plain) + sql(_IGNORE_TAKEN), using_db)
+        await defer(sql(_COLUMNS + "VALUES ") + join("), (", plain) + sql(_IGNORE_TAKEN), using_db)
     for job in jobs:
         if job.only_if is not None:
-            await execute(sql(_COLUMNS + "SELECT ") + job.row(at) + sql(" WHERE ") + job.only_if + sql(_IGNORE_TAKEN), using_db)
+            await defer(sql(_COLUMNS + "SELECT ") + job.row(at) + sql(" WHERE ") + job.only_if + sql(_IGNORE_TAKEN), using_db)

@@ -23,7 +23,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from server.core.errors import DomainError, ErrorCode, invalid
-from server.core.sql import fetch_one, sql
+from server.core.sql import deferring_writes, fetch_one, sql
 from server.ledger.models import Operation
 
 MAX_KEY_LENGTH = 100
@@ -65,10 +65,10 @@ async def find_replay(key: str, print_: str) -> Outcome | None:
 
 
 async def execute_once(key: str, print_: str, execute: Execute) -> Outcome:
-    """Runs `execute` in one transaction; losing the race for the key (or failing because of what
+    """Runs `execute` in one transaction (its deferred writes sent at its end); losing the race for the key (or failing because of what
     the winner did) returns the winner's operation instead."""
     try:
-        async with in_transaction():
+        async with in_transaction(), deferring_writes():
             operation = await execute()
     except (IntegrityError, DomainError):
         replay = await find_replay(key, print_)

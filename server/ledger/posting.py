@@ -3,8 +3,9 @@
 Call `post()` inside the operation's transaction (after `lock_balances()` when amounts depend on
 balances). It applies the legs' changes to tracked accounts in one guarded atomic update that
 locks its rows in account-id order (so concurrent postings can't deadlock) and refuses to take a
-balance below zero, then inserts the transfers in one statement. Derived (counterparty) accounts
-are never updated. Both statements are written once: every payment runs them.
+balance below zero, then inserts the transfers in one statement (a deferred write, see
+`server.core.sql.defer`). Derived (counterparty) accounts are never updated. Both statements are
+written once: every payment runs them.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 
 from server.core.clock import now
 from server.core.errors import DomainError, ErrorCode
-from server.core.sql import Sql, current_dialect, execute, fetch, join, sql, values
+from server.core.sql import Sql, current_dialect, defer, fetch, join, sql, values
 from server.ledger.models import Account, Operation, TransferCode, Unit
 
 
@@ -111,4 +112,4 @@ async def post(operation: Operation, legs: list[Leg]) -> None:
     rows = join(
         "), (", (sql("?, ?, ?, ?, ?, ?", operation.id, leg.debit.id, leg.credit.id, leg.amount, leg.code.value, at) for leg in legs)
     )
-    await execute(sql("INSERT INTO ledger_transfer (operation_id, debit_id, credit_id, amount, code, created_at) VALUES ") + rows)
+    await defer(sql("INSERT INTO ledger_transfer (operation_id, debit_id, credit_id, amount, code, created_at) VALUES ") + rows)

@@ -13,6 +13,8 @@ from dateutil.relativedelta import relativedelta
 from tortoise.expressions import F
 from tortoise.functions import Sum
 
+from server.core.joined import insert
+from server.core.sql import defer
 from server.core.clock import now
 from server.core.errors import DomainError, ErrorCode
 from server.points.models import PointsLot
@@ -36,15 +38,19 @@ def expiry_for(earned_at: datetime, months: int) -> datetime:
     return earned_at + relativedelta(months=months) if months else NEVER
 
 
-async def earn(member_id: int, operation_id: int, amount: int, expiry_months: int) -> PointsLot:
+async def earn(member_id: int, operation_id: int, amount: int, expiry_months: int) -> None:
+    """A new lot of `amount` points (a deferred write: see `server.core.sql.defer`)."""
     at = now()
-    return await PointsLot.create(
+    lot = insert(
+        PointsLot,
         member_id=member_id,
         operation_id=operation_id,
         amount=amount,
         remaining=amount,
         expires_at=expiry_for(at, expiry_months),
+        created_at=at,
     )
+    await defer(lot)
 
 
 async def spend(member_id: int, amount: int, field: str = "pointsToUse") -> None:

@@ -24,7 +24,7 @@ from server.card.services import get_card, money_card
 from server.coupon import services as coupons
 from server.core.clock import BUSINESS_TZ, now
 from server.core.errors import DomainError, ErrorCode, invalid
-from server.core.sql import execute, sql
+from server.core.sql import defer, sql
 from server.events import snapshots
 from server.events.publishing import publishes
 from server.ledger import accounts
@@ -356,6 +356,6 @@ WHERE id = ?
 
 
 async def _count_visit(member: Member, spent: int) -> None:
-    """One hand-written UPDATE: it runs in every consume's transaction."""
+    """One hand-written UPDATE, deferred (see `server.core.sql.defer`): every consume runs it."""
     at = now()
-    await execute(sql(_COUNT_VISIT, spent, at, at, at, member.id))
+    await defer(sql(_COUNT_VISIT, spent, at, at, at, member.id))
