@@ -36,7 +36,7 @@ function freePort(): Promise<number> {
 }
 
 async function waitUntilUp(url: string, server: ChildProcess, log: string): Promise<void> {
-  const deadline = Date.now() + 30_000
+  const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
     if (server.exitCode !== null) break
     try {

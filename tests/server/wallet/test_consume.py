@@ -12,6 +12,8 @@ from server.program.services import RechargeRuleDraft, create_recharge_rule, set
 from server.tier.services import TierDraft, create_tier
 from server.wallet.pricing import Payment
 from server.wallet.services import ConsumeRequest, RechargeRequest, consume, recharge
+from tests.conftest import ON_POSTGRES
+from tests.server.ledger.statements import recorded_statements
 from tests.server.wallet.conftest import balances, fund, key
 
 
@@ -45,6 +47,24 @@ async def test_a_consume_prices_the_order_and_pays_from_stored_value(org, wallet
     member = await Member.get(id=wallet.member.id)
     assert (member.total_spend, member.visit_count) == (9_000, 1)
     assert outcome is not None and outcome.operation.order_ref == "POS-1"
+
+
+async def test_a_paid_consume_is_eight_statements_on_postgresql(org, wallet):
+    """The hot path's budget: replay look-up, till, card, accounts; then in the transaction the
+    balance lock, the operation, the guarded update, and every side row (transfers, jobs, points
+    lot, visit count, audit entry) as one deferred statement — sent one by one on SQLite."""
+    await fund(org, wallet, 50_000)
+    await consume(org.actors["sh001.clerk"], ConsumeRequest(card_no="C0001", amount=100, idempotency_key=key()))
+
+    with recorded_statements() as statements:
+        await consume(org.actors["sh001.clerk"], ConsumeRequest(card_no="C0001", amount=1_000, idempotency_key=key()))
+
+    writes = [s.split()[0].upper() for s in statements if not s.lstrip().upper().startswith("SELECT")]
+    if ON_POSTGRES:
+        assert len(statements) == 8
+        assert writes == ["INSERT", "WITH", "WITH"]
+    else:
+        assert writes == ["INSERT", "WITH", "INSERT", "INSERT", "INSERT", "INSERT", "UPDATE", "INSERT"]
 
 
 async def test_a_dry_run_returns_the_same_computation_and_moves_nothing(org, wallet):
