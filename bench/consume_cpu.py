@@ -4,27 +4,28 @@
 
 `bench.consume` measures throughput against pgbench, which swings with whatever else the machine
 runs. This drives the same GraphQL `consume` through the full ASGI app (middleware, GraphQL,
-authentication, the service, the payload) in-process, one request at a time, against a scratch
-PostgreSQL database, and prints the process CPU time per request — CPU time, not wall time, so it
+authentication, the service, the payload) in-process with no HTTP client (`bench.asgi`), one
+request at a time, against a scratch PostgreSQL database, and prints the process CPU time per
+request — CPU time, not wall time, so it
 holds steady on a busy machine. `--profile` adds cProfile's view (timed by CPU, not wall clock) of where that CPU goes.
 """
 
 from __future__ import annotations
 
 import argparse
-import cProfile
-import pstats
 import asyncio
+import cProfile
 import json
-import logging
 import os
+import pstats
 import secrets
 import time
 from dataclasses import replace
 
-import httpx
+from starlette.types import ASGIApp
 from tortoise.context import TortoiseContext
 
+from bench.asgi import post
 from bench.chain import CLERK, PASSWORD, build_chain
 from bench.load import AMOUNT, CONSUME, LOGIN
 from bench.postgres import Server
@@ -35,7 +36,7 @@ from server.core import crypto
 from server.db import tortoise_config
 
 
-async def _consume_cpu(client: httpx.AsyncClient, card_nos: list[str], requests: int) -> float:
+async def _consume_cpu(app: ASGIApp, headers: dict[str, str], card_nos: list[str], requests: int) -> float:
     """CPU milliseconds per consume over `requests` sequential calls."""
     serial = 0
 
@@ -43,9 +44,9 @@ async def _consume_cpu(client: httpx.AsyncClient, card_nos: list[str], requests:
         nonlocal serial
         serial += 1
         card_no = card_nos[serial % len(card_nos)]
-        variables = {"input": {"cardNo": card_no, "amount": AMOUNT, "idempotencyKey": f"cpu-{serial}"}}
-        response = await client.post("/graphql", content=json.dumps({"query": CONSUME, "variables": variables}))
-        payload = response.json()["data"]["consume"]
+        variables = {"input": {"cardNo": card_no, "amount": AMOUNT, "idempotencyKey": f"cpu-{serial}-{card_no}"}}
+        _, body = await post(app, "/graphql", json.dumps({"query": CONSUME, "variables": variables}).encode(), headers)
+        payload = json.loads(body)["data"]["consume"]
         if payload["errors"]:
             raise RuntimeError(payload["errors"])
 
@@ -71,20 +72,18 @@ async def _run(database_url: str, requests: int, cards: int, profile: bool) -> N
             await orm.init(config=tortoise_config(url))
             chain = await build_chain(cards)
             app = create_app(settings, manage_orm=False)
-            logging.getLogger("httpx").setLevel(logging.WARNING)
-            async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://bench") as client:
-                login = await client.post("/graphql", json={"query": LOGIN, "variables": {"username": CLERK, "password": PASSWORD}})
-                client.headers.update(
-                    {"Authorization": f"Bearer {login.json()['data']['login']['token']}", "Content-Type": "application/json"}
-                )
-                ms = await _consume_cpu(client, chain.card_nos, requests)
-                print(f"consume: {ms:.2f} ms server CPU each (in-process, sequential, {requests} requests, load {os.getloadavg()[0]:.1f})")
-                if profile:
-                    profiler = cProfile.Profile(time.process_time)
-                    profiler.enable()
-                    await _consume_cpu(client, chain.card_nos, requests)
-                    profiler.disable()
-                    pstats.Stats(profiler).sort_stats("cumulative").print_stats(60)
+            headers = {"Content-Type": "application/json", "Accept": "application/json"}
+            credentials = {"query": LOGIN, "variables": {"username": CLERK, "password": PASSWORD}}
+            _, body = await post(app, "/graphql", json.dumps(credentials).encode(), headers)
+            headers["Authorization"] = f"Bearer {json.loads(body)['data']['login']['token']}"
+            ms = await _consume_cpu(app, headers, chain.card_nos, requests)
+            print(f"consume: {ms:.2f} ms server CPU each (in-process, sequential, {requests} requests, load {os.getloadavg()[0]:.1f})")
+            if profile:
+                profiler = cProfile.Profile(time.process_time)
+                profiler.enable()
+                await _consume_cpu(app, headers, chain.card_nos, requests)
+                profiler.disable()
+                pstats.Stats(profiler).sort_stats("cumulative").print_stats(60)
     finally:
         await server.recreate(database, create=False)
 
