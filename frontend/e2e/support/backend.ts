@@ -76,7 +76,12 @@ export async function startBackend(): Promise<Backend> {
     const server = spawn(tessera, ['serve'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] })
     server.stdout?.pipe(output, { end: false })
     server.stderr?.pipe(output, { end: false })
-    await waitUntilUp(url, server, log)
+    try {
+      await waitUntilUp(url, server, log)
+    } catch (error) {
+      server.kill('SIGKILL') // a server that comes up after all must not outlive the run
+      throw error
+    }
     return server
   }
 
