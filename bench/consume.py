@@ -102,7 +102,8 @@ async def _rounds(options: Options, server: Server, pgbench_db: str, tessera: Te
             samplers = [profile.record(pid, max(1, options.seconds - 2), out) for pid, out in zip(tessera.worker_pids(), outputs)]
         cpu_before, machine_before = tessera.cpu_seconds(), machine.read()
         tally, elapsed = await drive(tessera.base_url, token, chain.card_nos, options.clients, options.seconds)
-        split = machine.split(machine_before, machine.read(), tessera.cpu_seconds() - cpu_before, tally.paid)
+        workers = [after - before for before, after in zip(cpu_before, tessera.cpu_seconds())]
+        split = machine.split(machine_before, machine.read(), workers, tally.paid)
         results.cpu_ms.append(split.workers)
         for sampler in samplers:
             sampler.wait()

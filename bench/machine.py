@@ -55,23 +55,30 @@ class Split:
     """Milliseconds of CPU per request, by who spent them."""
 
     machine: float
-    workers: float
+    each_worker: list[float]
     postgres: float
     client: float
 
+    @property
+    def workers(self) -> float:
+        return sum(self.each_worker)
+
     def line(self) -> str:
         other = self.machine - self.workers - self.postgres - self.client
+        each = " + ".join(f"{w:.2f}" for w in self.each_worker)
         return (
-            f"machine CPU per consume {self.machine:.2f} ms = workers {self.workers:.2f} + PostgreSQL "
+            f"machine CPU per consume {self.machine:.2f} ms = workers {self.workers:.2f} ({each}) + PostgreSQL "
             f"{self.postgres:.2f} + client {self.client:.2f} + other {other:.2f}"
         )
 
 
-def split(before: Reading, after: Reading, workers_seconds: float, requests: int) -> Split:
+def split(before: Reading, after: Reading, workers_seconds: list[float], requests: int) -> Split:
+    """Per request; `workers_seconds` is what each server worker used meanwhile (an uneven share
+    shows the kernel handing one worker most of the keep-alive connections)."""
     per = 1000 / max(1, requests)
     return Split(
         (after.busy - before.busy) * per,
-        workers_seconds * per,
+        [w * per for w in workers_seconds],
         (after.postgres - before.postgres) * per,
         (after.client - before.client) * per,
     )

@@ -70,9 +70,9 @@ class TesseraServer:
         pids = [int(pid) for pid in found.stdout.split()]
         return [pid for pid in pids if b"resource_tracker" not in Path(f"/proc/{pid}/cmdline").read_bytes()]
 
-    def cpu_seconds(self) -> float:
-        """CPU time (user + system) the workers have used so far."""
-        return sum(process_seconds(pid) for pid in self.worker_pids())
+    def cpu_seconds(self) -> list[float]:
+        """CPU time (user + system) each worker has used so far."""
+        return [process_seconds(pid) for pid in self.worker_pids()]
 
     def stop(self) -> None:
         if self.process.poll() is None:
