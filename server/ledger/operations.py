@@ -65,8 +65,8 @@ async def find_replay(key: str, print_: str) -> Outcome | None:
 
 
 async def execute_once(key: str, print_: str, execute: Execute) -> Outcome:
-    """Runs `execute` in one transaction (its deferred writes sent at its end); losing the race for the key (or failing because of what
-    the winner did) returns the winner's operation instead."""
+    """Runs `execute` in one transaction (its deferred writes sent at its end); losing the race for
+    the key (or failing because of what the winner did) returns the winner's operation instead."""
     try:
         async with in_transaction(), deferring_writes():
             operation = await execute()

@@ -61,25 +61,24 @@ def _balance_changes(legs: list[Leg]) -> list[_Change]:
     return [_Change(accounts[i], net[i], debited[i]) for i in sorted(accounts)]
 
 
+_UPDATE = (
+    " UPDATE ledger_account SET balance = balance + change.net FROM {source}"
+    " WHERE ledger_account.id = change.id AND ledger_account.balance >= change.debited RETURNING ledger_account.id"
+)
+_LOCKED_IN_ID_ORDER = (
+    ", locked AS MATERIALIZED (SELECT id FROM ledger_account WHERE id IN (SELECT id FROM change) ORDER BY id FOR UPDATE)"
+)
+
+
 def _apply(changes: list[_Change]) -> Sql:
     """One UPDATE for all `changes` that returns the ids it changed: an account whose balance does
     not cover its debits is left out. On PostgreSQL its rows are locked first, in id order."""
-    rows = join("), (", (sql("CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)", c.account.id, c.net, c.debited) for c in changes))
-    locked = ""
+    typed = "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)"
+    rows = join("), (", (sql(typed, c.account.id, c.net, c.debited) for c in changes))
+    change = sql("WITH change (id, net, debited) AS (VALUES ") + rows + sql(")")
     if current_dialect() == "postgres":
-        locked = (
-            ", locked AS MATERIALIZED (SELECT id FROM ledger_account WHERE id IN (SELECT id FROM change) ORDER BY id FOR UPDATE)"
-        )
-    return (
-        sql("WITH change (id, net, debited) AS (VALUES ")
-        + rows
-        + sql(
-            f"){locked} UPDATE ledger_account SET balance = balance + change.net FROM change"
-            f"{', locked' if locked else ''} WHERE ledger_account.id = change.id"
-            f"{' AND locked.id = change.id' if locked else ''} AND ledger_account.balance >= change.debited"
-            " RETURNING ledger_account.id"
-        )
-    )
+        return change + sql(_LOCKED_IN_ID_ORDER + _UPDATE.format(source="change JOIN locked ON locked.id = change.id"))
+    return change + sql(_UPDATE.format(source="change"))
 
 
 async def lock_balances(accounts: list[Account]) -> dict[int, int]:
