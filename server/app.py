@@ -5,8 +5,9 @@ This is the only server module that imports the GraphQL schema.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -51,15 +52,16 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> 
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
-        if not manage_orm:
-            async with events.running(settings):
-                yield
-            return
-        async with (
-            RegisterTortoise(app, config=tortoise_config(settings.database_url)),
-            events.running(settings),
-            worker_in_server(settings),
-        ):
+        async with AsyncExitStack() as running:
+            if manage_orm:
+                await running.enter_async_context(RegisterTortoise(app, config=tortoise_config(settings.database_url)))
+            await running.enter_async_context(events.running(settings))
+            if manage_orm:
+                await running.enter_async_context(worker_in_server(settings))
+            # What start-up built (the schema, the models, the app) lives as long as the process:
+            # frozen out of the collector's reach, a full collection walks only what requests make
+            # and pauses the event loop for far less (delivery latency's tail under load).
+            gc.freeze()
             yield
 
     return Starlette(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
@@ -114,3 +115,13 @@ def test_multiprocess_mode_adds_up_every_worker(tmp_path):
         for s in family.samples
     }
     assert samples[("tessera_graphql_operations_total", "Consume", "ok")] == workers
+
+
+async def test_start_up_freezes_what_it_built_out_of_the_collectors_reach(settings):
+    app = create_app(settings, manage_orm=False)
+    gc.unfreeze()
+    try:
+        async with app.router.lifespan_context(app):
+            assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
