@@ -6,11 +6,11 @@ from typing import Any
 
 from tortoise.queryset import QuerySet
 
+from server.access.policy import Actor, Permission, require
+from server.audit.models import AuditEntry
 from server.core.clock import now
 from server.core.joined import insert
 from server.core.sql import defer
-from server.access.policy import Actor, Permission, require
-from server.audit.models import AuditEntry
 
 
 async def record(

@@ -13,10 +13,10 @@ from dateutil.relativedelta import relativedelta
 from tortoise.expressions import F
 from tortoise.functions import Sum
 
-from server.core.joined import insert
-from server.core.sql import defer
 from server.core.clock import now
 from server.core.errors import DomainError, ErrorCode
+from server.core.joined import insert
+from server.core.sql import defer
 from server.points.models import PointsLot
 
 NEVER = datetime(9999, 12, 31, tzinfo=UTC)
