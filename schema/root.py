@@ -14,7 +14,6 @@ from strawberry import relay
 from strawberry.schema.config import StrawberryConfig
 from strawberry.extensions import (
     AddValidationRules,
-    MaskErrors,
     MaxAliasesLimiter,
     MaxTokensLimiter,
     ParserCache,
@@ -28,7 +27,8 @@ from schema.audit.operations import AuditQuery
 from schema.campaign.operations import CampaignMutation, CampaignQuery
 from schema.card.operations import CardMutation, CardQuery
 from schema.care.operations import CareMutation, CareQuery
-from schema.core.errors import code_input_error, expected_error, should_mask
+from schema.core.errors import MaskUnexpected, code_input_error, expected_error
+from schema.core.execution import PlanningExecutor
 from schema.core.guards import NulCharacterGuard, QueryCostLimiter
 from schema.core.metrics import OperationMetrics
 from schema.core.scalars import SCALAR_MAP
@@ -112,7 +112,7 @@ class TesseraSchema(strawberry.Schema):
     def process_errors(self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None) -> None:
         """Expected errors are the client's business and are not logged (strawberry's default would
         log each, permission denials included, with a traceback); anything else is a bug, logged once
-        with its traceback before `MaskErrors` hides it from the client."""
+        with its traceback before `MaskUnexpected` hides it from the client."""
         for error in errors:
             code_input_error(error)
             if expected_error(error):
@@ -139,12 +139,13 @@ schema = TesseraSchema(
     mutation=Mutation,
     subscription=Subscription,
     config=StrawberryConfig(scalar_map=SCALAR_MAP),
+    execution_context_class=PlanningExecutor,
     extensions=[
         lambda: AddValidationRules(LIMIT_RULES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: QueryCostLimiter(max_cost=MAX_COST),
         NulCharacterGuard,
-        lambda: MaskErrors(should_mask_error=should_mask),
+        MaskUnexpected,
         OperationMetrics,
         ParserCache,
         ValidationCache,
