@@ -2,13 +2,18 @@
 
 Callers fingerprint the request and hand `run_once()` a preparation: the reads and checks done
 outside the transaction, returning the transaction's body (which creates the Operation with this
-key and fingerprint, then its effects). `find_replay()` and `execute_once()` are its two halves.
+key and fingerprint, then its effects). `execute_once()` runs the body; `find_replay()` looks for
+the key's earlier operation.
 
 A replay of a key with the same request returns the first operation and moves nothing; the same
-key with a different request is IDEMPOTENCY_CONFLICT. Two concurrent requests with one key race
-on the key's unique index: one commits, the other finds the winner's operation afterwards — also
-when the winner's effect made the loser fail first (the balance it spent, the coupon it used, the
-amount it refunded), since a loser's answer must be the winner's result, not an error.
+key with a different request is IDEMPOTENCY_CONFLICT. Nothing looks for the key first: almost
+every request is new, and that look would be one more round trip on every payment. A replay is
+recognised when it fails instead — its Operation insert breaks the key's unique index and rolls
+back, or its preparation or body is refused because of what the first run did (the balance it
+spent, the coupon it used, the amount it refunded) — and the answer is then the first run's
+result, not an error. Two concurrent requests with one key meet the same way: one commits, the
+other finds the winner's operation afterwards. So a preparation must write nothing a replay could
+not repeat (creating a missing account is fine; a wrong PIN is counted, replay or not).
 """
 
 from __future__ import annotations
@@ -50,10 +55,7 @@ def check_key(key: str) -> str:
 
 
 async def find_replay(key: str, print_: str) -> Outcome | None:
-    """The earlier operation for this key, or None; a different request under it is a conflict.
-
-    Every money-moving request asks this first and almost always finds nothing, so the look is a
-    hand-written query; only a replay reads the whole operation."""
+    """The earlier operation for this key, or None; a different request under it is a conflict."""
     existing = await fetch_one(sql("SELECT id, fingerprint FROM ledger_operation WHERE idempotency_key = ?", key))
     if existing is None:
         return None
@@ -79,10 +81,7 @@ async def execute_once(key: str, print_: str, execute: Execute) -> Outcome:
 
 
 async def run_once(key: str, print_: str, prepare: Callable[[], Awaitable[Execute]]) -> Outcome:
-    """The replay if the key was used; else `prepare()` then `execute_once()` its body."""
-    replay = await find_replay(key, print_)
-    if replay is not None:
-        return replay
+    """`prepare()`, then `execute_once()` its body; the earlier run's outcome if the key was used."""
     try:
         execute = await prepare()
     except DomainError:

@@ -66,6 +66,21 @@ async def test_five_wrong_pins_lock_spending_even_with_the_right_pin(api, org, p
     assert (await Card.get(card_no="P0001")).pin_failures == 5
 
 
+async def test_a_replay_with_a_wrong_pin_returns_the_first_payment_and_counts_the_pin(api, org, pin_card):
+    """Nothing looks the key up before the PIN is checked (server.ledger.operations), so the wrong
+    PIN of a replay counts like any other; the answer is still the first payment, moved once."""
+    clerk = pin_card
+    paid = await clerk(CONSUME, input=_pay("c1", pin=PIN))
+
+    replay = await clerk(CONSUME, input=_pay("c1", pin="000000"))
+
+    assert replay["data"]["consume"]["errors"] == []
+    assert replay["data"]["consume"]["transfer"] == paid["data"]["consume"]["transfer"]
+    assert replay["data"]["consume"]["member"]["assets"]["balance"]["total"] == "90.00"
+    assert await Operation.filter(kind="CONSUME").count() == 1
+    assert (await Card.get(card_no="P0001")).pin_failures == 1
+
+
 async def test_a_card_without_a_pin_type_pays_without_one(api, org, wallet):
     clerk = await api.login("sh001.clerk")
     await clerk(RECHARGE, input={"cardNo": "C0001", "amount": "10.00", "idempotencyKey": "r1"})

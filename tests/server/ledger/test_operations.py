@@ -125,13 +125,23 @@ async def test_run_once_prepares_and_executes_a_new_key(db):
     assert await Operation.all().count() == 1
 
 
-async def test_run_once_replays_without_preparing_again(db):
+async def test_run_once_answers_a_replay_with_the_first_outcome_without_a_look_up_first(db):
     first = await run_once("k1", PRINT, _prepared(_creating("k1")))
     calls: list[str] = []
 
     replay = await run_once("k1", PRINT, _prepared(_creating("k1"), calls))
 
-    assert (replay.operation.id, replay.replayed, calls) == (first.operation.id, True, [])
+    assert (replay.operation.id, replay.replayed, calls) == (first.operation.id, True, ["prepare"])
+    assert await Operation.all().count() == 1
+
+
+async def test_run_once_refuses_the_key_of_a_different_request_and_moves_nothing(db):
+    await run_once("k1", PRINT, _prepared(_creating("k1")))
+
+    with pytest.raises(DomainError) as caught:
+        await run_once("k1", "another request", _prepared(_creating("k1", "another request")))
+
+    assert caught.value.code is ErrorCode.IDEMPOTENCY_CONFLICT
     assert await Operation.all().count() == 1
 
 
