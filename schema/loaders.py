@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TypeVar
 
 from strawberry.dataloader import DataLoader
@@ -107,30 +107,73 @@ async def _values_by_member(member_ids: Sequence[int]) -> list[MemberValue | Non
     return [rows.get(i) for i in member_ids]
 
 
-@dataclass
 class Loaders:
-    tier: DataLoader[int, Tier | None] = field(default_factory=lambda: _by_id(Tier))
-    store: DataLoader[int, Store | None] = field(default_factory=lambda: _by_id(Store))
-    region: DataLoader[int, Region | None] = field(default_factory=lambda: _by_id(Region))
-    tags_by_member: DataLoader[int, list[Tag]] = field(default_factory=lambda: DataLoader(load_fn=_tags_by_member))
-    staff: DataLoader[int, Staff | None] = field(default_factory=lambda: _by_id(Staff))
-    card_type: DataLoader[int, CardType | None] = field(default_factory=lambda: _by_id(CardType))
-    card: DataLoader[int, Card | None] = field(default_factory=lambda: _by_id(Card))
-    member: DataLoader[int, Member | None] = field(default_factory=lambda: DataLoader(load_fn=_members))
-    cards_by_member: DataLoader[int, list[Card]] = field(default_factory=lambda: DataLoader(load_fn=_cards_by_member))
-    balances_by_card: DataLoader[int, dict[str, int]] = field(
-        default_factory=lambda: DataLoader(load_fn=_balances_by_card)
-    )
-    points_by_member: DataLoader[int, int] = field(default_factory=lambda: DataLoader(load_fn=_points_by_member))
-    legs_by_operation: DataLoader[int, list[Transfer]] = field(
-        default_factory=lambda: DataLoader(load_fn=_legs_by_operation)
-    )
-    referral_code: DataLoader[int, str] = field(default_factory=lambda: DataLoader(load_fn=_referral_codes))
-    feedback_events: DataLoader[int, list[FeedbackEvent]] = field(
-        default_factory=lambda: DataLoader(load_fn=_feedback_events)
-    )
-    coupon_template: DataLoader[int, CouponTemplate | None] = field(default_factory=lambda: _by_id(CouponTemplate))
-    campaign_reward: DataLoader[str, CampaignReward | None] = field(default_factory=lambda: DataLoader(load_fn=_campaign_rewards))
-    value_by_member: DataLoader[int, MemberValue | None] = field(
-        default_factory=lambda: DataLoader(load_fn=_values_by_member)
-    )
+    """A request's DataLoaders, each made when a field first asks for it (most requests need none)."""
+
+    @cached_property
+    def tier(self) -> DataLoader[int, Tier | None]:
+        return _by_id(Tier)
+
+    @cached_property
+    def store(self) -> DataLoader[int, Store | None]:
+        return _by_id(Store)
+
+    @cached_property
+    def region(self) -> DataLoader[int, Region | None]:
+        return _by_id(Region)
+
+    @cached_property
+    def tags_by_member(self) -> DataLoader[int, list[Tag]]:
+        return DataLoader(load_fn=_tags_by_member)
+
+    @cached_property
+    def staff(self) -> DataLoader[int, Staff | None]:
+        return _by_id(Staff)
+
+    @cached_property
+    def card_type(self) -> DataLoader[int, CardType | None]:
+        return _by_id(CardType)
+
+    @cached_property
+    def card(self) -> DataLoader[int, Card | None]:
+        return _by_id(Card)
+
+    @cached_property
+    def member(self) -> DataLoader[int, Member | None]:
+        return DataLoader(load_fn=_members)
+
+    @cached_property
+    def cards_by_member(self) -> DataLoader[int, list[Card]]:
+        return DataLoader(load_fn=_cards_by_member)
+
+    @cached_property
+    def balances_by_card(self) -> DataLoader[int, dict[str, int]]:
+        return DataLoader(load_fn=_balances_by_card)
+
+    @cached_property
+    def points_by_member(self) -> DataLoader[int, int]:
+        return DataLoader(load_fn=_points_by_member)
+
+    @cached_property
+    def legs_by_operation(self) -> DataLoader[int, list[Transfer]]:
+        return DataLoader(load_fn=_legs_by_operation)
+
+    @cached_property
+    def referral_code(self) -> DataLoader[int, str]:
+        return DataLoader(load_fn=_referral_codes)
+
+    @cached_property
+    def feedback_events(self) -> DataLoader[int, list[FeedbackEvent]]:
+        return DataLoader(load_fn=_feedback_events)
+
+    @cached_property
+    def coupon_template(self) -> DataLoader[int, CouponTemplate | None]:
+        return _by_id(CouponTemplate)
+
+    @cached_property
+    def campaign_reward(self) -> DataLoader[str, CampaignReward | None]:
+        return DataLoader(load_fn=_campaign_rewards)
+
+    @cached_property
+    def value_by_member(self) -> DataLoader[int, MemberValue | None]:
+        return DataLoader(load_fn=_values_by_member)
