@@ -28,7 +28,7 @@ from schema.campaign.operations import CampaignMutation, CampaignQuery
 from schema.card.operations import CardMutation, CardQuery
 from schema.care.operations import CareMutation, CareQuery
 from schema.core.errors import MaskUnexpected, code_input_error, expected_error
-from schema.core.execution import PlanningExecutor
+from schema.core.execution import TesseraExecutor
 from schema.core.guards import NulCharacterGuard, QueryCostLimiter
 from schema.core.metrics import OperationMetrics
 from schema.core.scalars import SCALAR_MAP
@@ -139,7 +139,7 @@ schema = TesseraSchema(
     mutation=Mutation,
     subscription=Subscription,
     config=StrawberryConfig(scalar_map=SCALAR_MAP),
-    execution_context_class=PlanningExecutor,
+    execution_context_class=TesseraExecutor,
     extensions=[
         lambda: AddValidationRules(LIMIT_RULES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),

@@ -12,7 +12,7 @@ import httpx
 from prometheus_client import REGISTRY
 from prometheus_client.parser import text_string_to_metric_families
 
-from server.app import create_app
+from server.app import GC_THRESHOLDS, create_app
 from server.metrics import OTHER, BoundedNames
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -117,11 +117,15 @@ def test_multiprocess_mode_adds_up_every_worker(tmp_path):
     assert samples[("tessera_graphql_operations_total", "Consume", "ok")] == workers
 
 
-async def test_start_up_freezes_what_it_built_out_of_the_collectors_reach(settings):
+async def test_start_up_freezes_what_it_built_and_collects_rarely_until_shutdown(settings):
     app = create_app(settings, manage_orm=False)
+    before = gc.get_threshold()
     gc.unfreeze()
     try:
         async with app.router.lifespan_context(app):
             assert gc.get_freeze_count() > 0
+            assert gc.get_threshold() == GC_THRESHOLDS
+        assert gc.get_threshold() == before
     finally:
         gc.unfreeze()
+        gc.set_threshold(*before)

@@ -4,6 +4,7 @@ without executing each field of each event."""
 from __future__ import annotations
 
 import enum
+import gc
 from collections.abc import AsyncGenerator
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -14,7 +15,7 @@ import strawberry
 from strawberry.permission import BasePermission
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 
-from schema.core.execution import PlanningExecutor
+from schema.core.execution import TesseraExecutor
 
 
 class Colour(enum.Enum):
@@ -126,7 +127,7 @@ async def test_events_render_as_graphql_core_renders_them(field_executions, vari
     expected = await stream(schema_with(StrawberryGraphQLCoreExecutionContext), SELECTION, EVENTS, **variables)
     field_executions.clear()
 
-    planned = await stream(schema_with(PlanningExecutor), SELECTION, EVENTS, **variables)
+    planned = await stream(schema_with(TesseraExecutor), SELECTION, EVENTS, **variables)
 
     assert planned == expected
     assert expected[0][0]["things"]["__typename"] == "Outer" and expected[1][0]["things"]["inner"] is None
@@ -138,7 +139,7 @@ async def test_a_null_for_a_non_null_field_is_reported_as_graphql_core_reports_i
     query = "subscription { things { name must } }"
 
     expected = await stream(schema_with(StrawberryGraphQLCoreExecutionContext), query, events)
-    planned = await stream(schema_with(PlanningExecutor), query, events)
+    planned = await stream(schema_with(TesseraExecutor), query, events)
 
     assert planned == expected
     assert expected[1] == (None, [("Cannot return null for non-nullable field Outer.must.", ["things", "must"])])
@@ -153,13 +154,34 @@ async def test_fields_with_permissions_or_failing_resolvers_keep_the_ordinary_ex
 
     expected = await stream(schema_with(StrawberryGraphQLCoreExecutionContext), query, [outer()])
     field_executions.clear()
-    planned = await stream(schema_with(PlanningExecutor), query, [outer()])
+    planned = await stream(schema_with(TesseraExecutor), query, [outer()])
 
     assert planned == expected == [({"things": {"name": "first", field: None}}, [(error, ["things", field])])]
     assert field in field_executions
 
 
 async def test_queries_run_as_ever(field_executions):
-    result = await schema_with(PlanningExecutor).execute("{ ping }", root_value=Query())
+    result = await schema_with(TesseraExecutor).execute("{ ping }", root_value=Query())
 
     assert result.data == {"ping": "pong"} and field_executions == ["ping"]
+
+
+@pytest.mark.parametrize("query", ["{ ping }", "subscription { things { name } }"])
+async def test_an_execution_leaves_no_cyclic_garbage_behind(query):
+    """graphql-core's executor referred to itself through its resolver helpers; left to the cyclic
+    collector, each request's execution state forced frequent full collections."""
+    schema = schema_with(TesseraExecutor)
+    gc.collect()
+    gc.set_debug(gc.DEBUG_SAVEALL)
+    try:
+        if query.startswith("subscription"):
+            await stream(schema, query, [outer()])
+        else:
+            await schema.execute(query, root_value=Query())
+        gc.collect()
+        executors = [o for o in gc.garbage if isinstance(o, StrawberryGraphQLCoreExecutionContext)]
+    finally:
+        gc.set_debug(0)
+        gc.garbage.clear()
+
+    assert executors == []
