@@ -1,12 +1,14 @@
 """strawberry's executor with two changes: subscription events rendered by a plan compiled once
 per subscription, and no reference cycle holding each request's execution state.
 
-graphql-core executes a subscription's selection afresh for every event: per field a resolve info,
-a path, a resolver call through strawberry's wrappers and a completion. For a live event that is
-most of a delivery's cost, though the selection never changes while the subscription lasts and
-the event's fields are plain data. So the first event of a subscription compiles its selection
-set (graphql-core's own field collection: fragments, aliases, @skip/@include with the operation's
-variables) into a plan of getters and serializers, and later events run the plan.
+graphql-core executes a subscription's operation afresh for every event: the root field collected,
+and per field a resolve info, a path, a resolver call through strawberry's wrappers and a
+completion. For a live event that was most of a delivery's cost, though the selection never
+changes while the subscription lasts and the event's fields are plain data. So the first event of
+a subscription compiles its selection set (graphql-core's own field collection: fragments,
+aliases, @skip/@include with the operation's variables) into a plan of getters and serializers,
+and every event is rendered by the plan, without executing a field. (The root field's per-event
+resolver is strawberry's identity: the event is the root field's value.)
 
 A plan is made only where it gives the same answer as graphql-core: every field in it is an
 attribute, or a method taking only `self`, with no arguments, no field extensions (permissions are
@@ -33,15 +35,14 @@ from typing import Any
 
 from graphql import (
     GraphQLObjectType,
-    GraphQLResolveInfo,
     GraphQLResolveInfoHelpers,
     OperationType,
     is_leaf_type,
     is_non_null_type,
     is_object_type,
 )
-from graphql.execution.collect_fields import FieldDetailsList
-from graphql.pyutils import Path, Undefined
+from graphql.execution.collect_fields import FieldDetailsList, collect_fields
+from graphql.pyutils import Undefined
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.field import StrawberryField
 
@@ -132,29 +133,44 @@ class TesseraExecutor(StrawberryGraphQLCoreExecutionContext):
             _alive(executor).track_async_work(values)
 
         self.async_helpers = GraphQLResolveInfoHelpers(gather=gather, track=track)
-        # Shared with the per-event copies graphql-core makes of this executor (shallow copies).
-        self._plans: dict[tuple[str, tuple[str | int, ...]], Plan | None] = {}
+        # Compiled on the first event (empty until then) and shared with the per-event copies
+        # graphql-core makes of this executor, which are shallow copies.
+        self._root_plan: list[tuple[str, Plan] | None] = []
 
-    def complete_object_value(
-        self,
-        return_type: GraphQLObjectType,
-        field_details_list: FieldDetailsList,
-        info: GraphQLResolveInfo,
-        path: Path,
-        result: Any,
-        position_context: Any,
-    ) -> Any:
-        if self.operation.operation is OperationType.SUBSCRIPTION and path.prev is None:
-            key = (return_type.name, tuple(path.as_list()))
-            if key not in self._plans:
-                self._plans[key] = self._compile(return_type, field_details_list)
-            plan = self._plans[key]
-            if plan is not None:
+    def execute_operation(self, serially: bool | None = None) -> Any:
+        """A subscription event (graphql-core executes each with `serially=False`) is rendered by
+        the subscription's plan, when it has one and the event renders."""
+        if serially is False and self.operation.operation is OperationType.SUBSCRIPTION and self.abort_signal is None:
+            if not self._root_plan:
+                self._root_plan.append(self._compile_root())
+            root = self._root_plan[0]
+            if root is not None:
+                key, plan = root
                 try:
-                    return plan.render(result)
+                    data = {key: plan.render(self.root_value)}
                 except Exception:  # noqa: BLE001 - the ordinary execution reports it properly
                     pass
-        return super().complete_object_value(return_type, field_details_list, info, path, result, position_context)
+                else:
+                    return self.finish(self.build_response(data))
+        return super().execute_operation(serially)
+
+    def _compile_root(self) -> tuple[str, Plan] | None:
+        """The subscription's one root field, whose per-event resolver strawberry makes the
+        identity (the event is the field's value), and the plan for the event's type."""
+        root_type = self.schema.subscription_type
+        if root_type is None:
+            return None
+        grouped, defer_usages, _forbidden = collect_fields(
+            self.schema, self.fragments, self.variable_values, root_type, self.operation, self.hide_suggestions
+        )
+        if defer_usages or len(grouped) != 1:
+            return None
+        [(key, details)] = grouped.items()
+        field_def = self.schema.get_field(root_type, details[0].node.name.value)
+        if field_def is None or not is_non_null_type(field_def.type) or not is_object_type(field_def.type.of_type):  # type: ignore[union-attr]
+            return None
+        plan = self._compile(field_def.type.of_type, details)  # type: ignore[union-attr]
+        return (key, plan) if plan is not None else None
 
     def _compile(self, object_type: GraphQLObjectType, field_details_list: FieldDetailsList) -> Plan | None:
         if self.middleware_manager is not None and self.middleware_manager.middlewares:
