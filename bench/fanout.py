@@ -465,8 +465,11 @@ async def attached(plan: list[Watch]) -> AsyncIterator[list[Heard]]:
 # -- the run ------------------------------------------------------------------------------------
 
 
-def line(label: str, load: Load) -> None:
-    print(f"   {label:<26} {load.tps:7.1f} consume/s  server CPU {load.cpu_ms:5.2f} ms/consume  ({load.failed} failed)", flush=True)
+def line(label: str, load: Load, heard: Heard | None = None) -> None:
+    """A round's figures; with subscribers, also their client processes' CPU per consume (they
+    share the machine, so it is part of what the subscribers cost here, though not the servers')."""
+    clients = f"  subscriber clients {heard.client_cpu / max(1, load.done) * 1000:4.2f} ms/consume" if heard else ""
+    print(f"   {label:<26} {load.tps:7.1f} consume/s  server CPU {load.cpu_ms:5.2f} ms/consume  ({load.failed} failed){clients}", flush=True)
 
 
 def latency(delays_ms: list[float]) -> str:
@@ -509,7 +512,7 @@ async def run(args: argparse.Namespace) -> int:
                     async with attached(plan) as heard:
                         with_.append(await consumer.flat_out(args.clients, args.seconds))
                     saturated += heard
-                    line(f"with {args.subscribers} subscribers", with_[-1])
+                    line(f"with {args.subscribers} subscribers", with_[-1], heard[0])
                     without.append(await consumer.flat_out(args.clients, args.seconds))
                     line("without subscribers", without[-1])
                 baseline_tps = statistics.median(load.tps for load in without)
@@ -517,7 +520,7 @@ async def run(args: argparse.Namespace) -> int:
                 print(f"latency: {args.subscribers} subscribers attached, a steady {rate} consume/s for {args.seconds:.0f} s")
                 async with attached(plan) as heard_steady:
                     steady = await consumer.at_rate(rate, args.seconds)
-                line("steady stream", steady)
+                line("steady stream", steady, heard_steady[0])
             finally:
                 await consumer.close()
 
