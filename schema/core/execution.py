@@ -65,7 +65,6 @@ class Entry:
 class Plan:
     """How to render one object type for one selection set."""
 
-    type_name: str
     is_type_of: Callable[[Any, Any], Any] | None
     entries: tuple[Entry, ...]
 
@@ -205,4 +204,4 @@ class TesseraExecutor(StrawberryGraphQLCoreExecutionContext):
             else:
                 return None
             entries.append(Entry(key, get, non_null, complete))
-        return Plan(object_type.name, object_type.is_type_of, tuple(entries))
+        return Plan(object_type.is_type_of, tuple(entries))
