@@ -1,12 +1,14 @@
 /**
  * HQ's settings: card types, recharge promotions, tier rules, points rules, coupon templates,
  * stores and staff are set from forms that explain refusals (a taken code, a bonus above its
- * threshold, numbers out of range) in words; deactivations are confirmed; the worker's jobs show;
- * and a region manager neither sees nor reaches the page.
+ * threshold, numbers out of range) in words; deactivations are confirmed; moving a staff member or
+ * resetting their password signs them out; the worker's jobs show; and a region manager neither
+ * sees nor reaches the page.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { graphql, login } from './support/api'
 import { startBackend, type Backend } from './support/backend'
 import { launchBrowser, type Browser } from './support/browser'
 import { screenshot, signIn, signOut } from './support/console'
@@ -21,6 +23,12 @@ beforeAll(async () => {
   page = browser.context.pages()[0] ?? (await browser.context.newPage())
   page.on('pageerror', (error) => pageErrors.push(error.message))
 })
+
+/** The username a session's token signs in, or null once the session is revoked. */
+async function signedInAs(token: string): Promise<string | null> {
+  const data = await graphql<{ me: { username: string } | null }>(backend.url, '{ me { username } }', {}, token)
+  return data.me?.username ?? null
+}
 
 afterAll(async () => {
   await browser?.close()
@@ -261,6 +269,50 @@ describe('settings', () => {
     await page.click(`${row} [data-test=staff-deactivate]`)
     await page.click('.el-message-box__btns button:has-text("确认")')
     await page.waitForSelector(`${row} .el-tag:has-text("停用")`)
+  })
+
+  it('moves a clerk to another store, signing them out, and will not leave the brand without an HQ account', async () => {
+    const clerkSession = await login(backend.url, 'sh001.clerk')
+    expect(await signedInAs(clerkSession)).toBe('sh001.clerk')
+    const row = '[data-test=staff-table] .el-table__row:has-text("sh001.clerk")'
+    const dialog = '[data-test=staff-rescope-dialog]'
+    await page.click(`${row} [data-test=staff-rescope]`)
+    await page.waitForSelector(`${dialog} [data-test=staff-rescope-warning]:has-text("sh001.clerk 将立即退出登录")`)
+    await page.click(`${dialog} [data-test=staff-store]`)
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'SH002' }).click()
+    await screenshot(page, '56a-settings-staff-rescope')
+    await page.click('[data-test=staff-rescope-save]')
+    await page.waitForSelector('.el-message--success:has-text("已调整 sh001.clerk 的岗位")')
+    await page.waitForSelector(`${row}:has-text("上海徐家汇店")`)
+    expect(await signedInAs(clerkSession)).toBeNull()
+
+    await page.click('[data-test=staff-table] .el-table__row:has-text("hq.admin") [data-test=staff-rescope]')
+    await page.click(`${dialog} [data-test=staff-role] .el-radio-button:has-text("大区")`)
+    await page.click('[data-test=staff-rescope-save]')
+    await page.waitForSelector(`${dialog} .el-form-item__error:has-text("请填写此项")`)
+    await page.click(`${dialog} [data-test=staff-region]`)
+    await page.locator('.el-select-dropdown__item:visible').first().click()
+    await page.click('[data-test=staff-rescope-save]')
+    await page.waitForSelector(`${dialog} .el-alert:has-text("须至少保留一个启用中的总部账号")`)
+    await page.click(`${dialog} button:has-text("取消")`)
+    expect(await page.textContent('[data-test=staff-table] .el-table__row:has-text("hq.admin")')).toContain('全品牌')
+  })
+
+  it('resets a clerk’s password without showing it, signing them out; the new password signs in', async () => {
+    const clerkSession = await login(backend.url, 'sh001.clerk')
+    const dialog = '[data-test=staff-reset-password-dialog]'
+    await page.click('[data-test=staff-table] .el-table__row:has-text("sh001.clerk") [data-test=staff-reset-password]')
+    await page.waitForSelector(`${dialog} [data-test=staff-reset-password-warning]:has-text("sh001.clerk 将立即退出登录")`)
+    await page.fill(`${dialog} [data-test=staff-new-password]`, 'short')
+    await page.click('[data-test=staff-reset-password-save]')
+    await page.waitForSelector(`${dialog} .el-form-item__error:has-text("密码为 8–256 个字符")`)
+    await page.fill(`${dialog} [data-test=staff-new-password]`, 'counter-pass-2')
+    await page.click('[data-test=staff-reset-password-save]')
+    await page.waitForSelector('.el-message--success:has-text("已重置 sh001.clerk 的登录密码")')
+    expect(await page.content()).not.toContain('counter-pass-2')
+    expect(await signedInAs(clerkSession)).toBeNull()
+    await expect(login(backend.url, 'sh001.clerk')).rejects.toThrow('cannot sign in')
+    expect(await signedInAs(await login(backend.url, 'sh001.clerk', 'counter-pass-2'))).toBe('sh001.clerk')
   })
 
   it('shows the worker’s schedule and jobs, one state at a time', async () => {

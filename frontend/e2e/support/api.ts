@@ -1,4 +1,4 @@
-/** Direct GraphQL calls for test set-up: finding a member and a card to work with. */
+/** Direct GraphQL calls for test set-up and checks: signing in, finding a member and a card to work with. */
 import { PASSWORD } from './console'
 
 export async function graphql<T>(url: string, query: string, variables: object = {}, token?: string): Promise<T> {
@@ -16,11 +16,11 @@ export async function graphql<T>(url: string, query: string, variables: object =
   return body.data
 }
 
-export async function login(url: string, username: string): Promise<string> {
+export async function login(url: string, username: string, password = PASSWORD): Promise<string> {
   const data = await graphql<{ login: { token: string | null } }>(
     url,
     'mutation ($u: String!, $p: String!) { login(username: $u, password: $p) { token } }',
-    { u: username, p: PASSWORD },
+    { u: username, p: password },
   )
   if (!data.login.token) throw new Error(`cannot sign in as ${username}`)
   return data.login.token

@@ -2,10 +2,11 @@
  * A staff account as HQ creates it: a login name, a first password, a role with its scope (a
  * region manager's region, a clerk's store), and sensitive operations granted beyond the role's
  * defaults or withheld from them. A withhold wins over a grant (server/access/policy.py). Editing
- * an account changes its name and operations only: a new scope would sign the person out, so it
- * is not offered beside a routine change of operations.
+ * an account changes its name and operations only. A new role or scope and a new password sign
+ * the person out at once (the server revokes their sessions), so each is a change of its own,
+ * sent alone behind its own warning rather than beside a routine change of operations.
  */
-import type { CreateStaffInput, Permission, Role, UpdateStaffInput } from '@/generated/schema'
+import type { CreateStaffInput, Permission, Role, StaffScopeInput, UpdateStaffInput } from '@/generated/schema'
 
 import { checkName, type Checked, type SettingsProblem } from './forms'
 
@@ -53,7 +54,31 @@ export function staffForm(staff: {
   }
 }
 
-export type StaffChange = { id: null; create: CreateStaffInput } | { id: string; update: UpdateStaffInput }
+/** A change to an existing account, as `updateStaff` takes it. */
+export interface StaffUpdate {
+  id: string
+  update: UpdateStaffInput
+}
+
+export type StaffChange = { id: null; create: CreateStaffInput } | StaffUpdate
+
+/** A role and the region or store it is scoped to. */
+export type ScopeFields = Pick<StaffForm, 'role' | 'regionId' | 'storeId'>
+
+/** The role's scope, noting in `problems` the region or store the role needs but lacks. */
+function checkScope(form: ScopeFields, problems: Partial<Record<keyof ScopeFields, SettingsProblem>>): StaffScopeInput {
+  if (form.role === 'REGION' && !form.regionId) problems.regionId = 'required'
+  if (form.role === 'STORE' && !form.storeId) problems.storeId = 'required'
+  return {
+    role: form.role,
+    regionId: form.role === 'REGION' ? form.regionId : null,
+    storeId: form.role === 'STORE' ? form.storeId : null,
+  }
+}
+
+function passwordProblem(password: string): SettingsProblem | null {
+  return password.length < PASSWORD_MIN || password.length > PASSWORD_MAX ? 'password' : null
+}
 
 /** A grant that is also withheld is dropped: the withhold wins anyway. */
 function operations(form: StaffForm): { grants: Permission[]; withholds: Permission[] } {
@@ -71,9 +96,9 @@ export function checkStaff(form: StaffForm): Checked<StaffForm, StaffChange> {
   const username = form.username.trim().toLowerCase()
   if (!username) problems.username = 'required'
   else if (!USERNAME.test(username)) problems.username = 'username'
-  if (form.password.length < PASSWORD_MIN || form.password.length > PASSWORD_MAX) problems.password = 'password'
-  if (form.role === 'REGION' && !form.regionId) problems.regionId = 'required'
-  if (form.role === 'STORE' && !form.storeId) problems.storeId = 'required'
+  const password = passwordProblem(form.password)
+  if (password) problems.password = password
+  const scope = checkScope(form, problems)
   if (Object.keys(problems).length) return { ok: false, problems }
   return {
     ok: true,
@@ -83,13 +108,49 @@ export function checkStaff(form: StaffForm): Checked<StaffForm, StaffChange> {
         username,
         password: form.password,
         displayName: displayName?.name ?? null,
-        scope: {
-          role: form.role,
-          regionId: form.role === 'REGION' ? form.regionId : null,
-          storeId: form.role === 'STORE' ? form.storeId : null,
-        },
+        scope,
         ...operations(form),
       },
     },
   }
+}
+
+/** An account moved to another role or scope; the username only names it in the dialog. */
+export interface StaffScopeForm extends ScopeFields {
+  id: string
+  username: string
+}
+
+export function staffScopeForm(staff: {
+  id: string
+  username: string
+  role: Role
+  region?: { id: string } | null
+  store?: { id: string } | null
+}): StaffScopeForm {
+  return { id: staff.id, username: staff.username, role: staff.role, regionId: staff.region?.id ?? null, storeId: staff.store?.id ?? null }
+}
+
+export function checkStaffScope(form: StaffScopeForm): Checked<StaffScopeForm, StaffUpdate> {
+  const problems: Partial<Record<keyof ScopeFields, SettingsProblem>> = {}
+  const scope = checkScope(form, problems)
+  if (Object.keys(problems).length) return { ok: false, problems }
+  return { ok: true, input: { id: form.id, update: { scope } } }
+}
+
+/** A new password HQ sets for an account; the username only names it in the dialog. */
+export interface StaffPasswordForm {
+  id: string
+  username: string
+  password: string
+}
+
+export function staffPasswordForm(staff: { id: string; username: string }): StaffPasswordForm {
+  return { id: staff.id, username: staff.username, password: '' }
+}
+
+export function checkStaffPassword(form: StaffPasswordForm): Checked<StaffPasswordForm, StaffUpdate> {
+  const problem = passwordProblem(form.password)
+  if (problem) return { ok: false, problems: { password: problem } }
+  return { ok: true, input: { id: form.id, update: { password: form.password } } }
 }
