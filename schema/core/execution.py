@@ -24,6 +24,10 @@ fields: ~90 objects per request) outlived the request until the cyclic garbage c
 them. That garbage promoted objects into the oldest generation fast enough to force a full
 collection every few seconds, and with a thousand live connections in the heap each one paused
 the event loop for 100-250 ms. The helpers here hold the executor weakly.
+
+Both changes lean on graphql-core 3.3's executor (`execute_operation(False)` per event, its
+`collect_subfields`, `build_response`, `finish`, `async_helpers`), so pyproject pins graphql-core;
+the tests compare this executor with strawberry's own and would show a change of behaviour.
 """
 
 from __future__ import annotations
