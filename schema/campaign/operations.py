@@ -96,8 +96,9 @@ class CampaignSettingsInput:
 class CampaignQuery:
     @strawberry.field(description="Campaigns the viewer may see (HQ all; others their unit's).", permission_classes=[IsAuthenticated])
     async def campaigns(self, info: Info, first: int | None = None, after: str | None = None) -> CampaignConnection:
-        edges, page_info = to_edges(await fetch_page(services.campaigns_query(info.context.actor), first, after), Campaign.from_model)
-        return CampaignConnection(edges=edges, page_info=page_info)
+        query = services.campaigns_query(info.context.actor)
+        edges, page_info = to_edges(await fetch_page(query, first, after), Campaign.from_model)
+        return CampaignConnection(edges=edges, page_info=page_info, query=query)
 
     @strawberry.field(description="HQ's rules for every campaign.", permission_classes=[IsAuthenticated])
     async def campaign_settings(self, info: Info) -> CampaignSettings:

@@ -15,6 +15,7 @@ from schema.core.ids import encode_id
 from schema.core.nodes import ModelNode
 from schema.core.pagination import fetch_page, to_edges
 from schema.coupon.types import CouponTemplate
+from schema.member.types import Member, member_by_id
 from schema.notices.operations import DeliveryChannel
 from schema.segment.types import Segment
 from server.campaign import models
@@ -72,11 +73,15 @@ class CampaignDelivery:
     body: str = strawberry.field(description="The message as sent.")
     created_at: datetime = strawberry.field(description="When the member was reached (or would have been).")
     sent_at: datetime | None = strawberry.field(description="When the channel accepted it.")
-    key: strawberry.Private[str]
+    row: strawberry.Private[delivery_models.Delivery]
+
+    @strawberry.field(description="The member it was meant for, masked like any member outside the viewer's scope.")
+    async def member(self, info: Info) -> Member:
+        return await member_by_id(info, self.row.member_id)
 
     @strawberry.field(description="Its reward, once granted (only for messages sent by a campaign with rewards).")
     async def reward(self, info: Info) -> CampaignDeliveryReward | None:
-        row = await info.context.loaders.campaign_reward.load(self.key)
+        row = await info.context.loaders.campaign_reward.load(self.row.key)
         return CampaignDeliveryReward.from_model(row) if row else None
 
     @classmethod
@@ -90,7 +95,7 @@ class CampaignDelivery:
             body=row.body,
             created_at=row.created_at,
             sent_at=row.sent_at,
-            key=row.key,
+            row=row,
         )
 
 
@@ -199,7 +204,11 @@ class Campaign(ModelNode):
 
 @strawberry.type(description="A page of campaigns, newest first.")
 class CampaignConnection(relay.Connection[Campaign]):
-    pass
+    query: strawberry.Private[Any]
+
+    @strawberry.field(description="How many campaigns the viewer may see (HQ: all; REGION/STORE: their unit's).")
+    async def total_count(self) -> int:
+        return int(await self.query.count())
 
 
 @strawberry.type(description="Result of a campaign mutation.")

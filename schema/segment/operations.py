@@ -39,9 +39,9 @@ class SegmentQuery:
         permission_classes=[IsAuthenticated, Requires(Permission.MANAGE_SEGMENTS)],
     )
     async def segments(self, info: Info, first: int | None = None, after: str | None = None) -> SegmentConnection | None:
-        page = await fetch_page(services.segments_query(info.context.actor), first, after)
-        edges, page_info = to_edges(page, Segment.from_model)
-        return SegmentConnection(edges=edges, page_info=page_info)
+        query = services.segments_query(info.context.actor)
+        edges, page_info = to_edges(await fetch_page(query, first, after), Segment.from_model)
+        return SegmentConnection(edges=edges, page_info=page_info, query=query)
 
     @strawberry.field(
         description="Counts the viewer's members a rule selects now and shows the newest few. Requires MANAGE_SEGMENTS.",

@@ -51,7 +51,11 @@ class Segment(ModelNode):
 
 @strawberry.type(description="A page of segments.")
 class SegmentConnection(relay.Connection[Segment]):
-    pass
+    query: strawberry.Private[Any]
+
+    @strawberry.field(description="How many segments the viewer may use (HQ: all; REGION/STORE: their own).")
+    async def total_count(self) -> int:
+        return int(await self.query.count())
 
 
 @strawberry.type(description="What a rule selects now, within the viewer's members.")

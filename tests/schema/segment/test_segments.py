@@ -23,6 +23,7 @@ mutation($id: ID!, $input: UpdateSegmentInput!) {
 }
 """
 LIST = "{ segments { edges { node { name memberCount } } } }"
+COUNTED = "query($first: Int) { segments(first: $first) { totalCount edges { node { name } } } }"
 FEMALE = {"gender": ["FEMALE"]}
 
 
@@ -129,6 +130,24 @@ async def test_region_and_store_segments_hold_only_their_own_members(api, people
     ]
     assert (await clerk(LIST))["data"]["segments"]["edges"] == [{"node": {"name": "一店女性", "memberCount": 1}}]
     assert (await (await api.login("cd001.clerk"))(LIST))["data"]["segments"]["edges"] == []
+
+
+async def test_the_segment_total_counts_every_segment_the_viewer_may_use(api, people):
+    # given a segment of HQ, of region EAST and of store SH001
+    for username, name in (("east.manager", "华东女性"), ("sh001.clerk", "一店女性"), ("hq.admin", "全部女性")):
+        assert (await (await api.login(username))(CREATE, input={"name": name, "rule": FEMALE}))["data"]["createSegment"]["errors"] == []
+    # when each viewer asks for one segment and the total
+    totals = {
+        username: (await (await api.login(username))(COUNTED, first=1))["data"]["segments"]
+        for username in ("hq.admin", "east.manager", "sh001.clerk", "cd001.clerk")
+    }
+    # then the total counts the viewer's segments beyond the page
+    assert totals == {
+        "hq.admin": {"totalCount": 3, "edges": [{"node": {"name": "全部女性"}}]},
+        "east.manager": {"totalCount": 2, "edges": [{"node": {"name": "一店女性"}}]},
+        "sh001.clerk": {"totalCount": 1, "edges": [{"node": {"name": "一店女性"}}]},
+        "cd001.clerk": {"totalCount": 0, "edges": []},
+    }
 
 
 async def test_staff_cannot_change_segments_outside_their_scope(api, people):
