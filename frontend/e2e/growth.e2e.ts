@@ -1,7 +1,8 @@
 /**
  * Growth, as HQ: a segment built in the rule builder (its live count, a problem shown beside its
  * condition), saved; a campaign to it through the wizard (a step refusing to go on while
- * incomplete), launched after a confirmation, its deliveries and results; a tag; care (a complaint
+ * incomplete), launched after a confirmation, its deliveries (to named members) and results, the
+ * lists' totals as the server counts them; a tag; care (a complaint
  * moved along its workflow, a follow-up recorded, upcoming birthdays); then a store clerk, who
  * sees neither HQ's segment nor its campaign, and may not start one or create a tag.
  */
@@ -36,6 +37,15 @@ afterAll(async () => {
 async function pick(select: string, option: string): Promise<void> {
   await page.click(select)
   await page.click(`.el-select-dropdown:visible .el-select-dropdown__item:has-text("${option}")`)
+}
+
+/** The total the list's pager shows ("共 N 条"), once it equals what the server counts for HQ. */
+async function pagerTotalMatches(connection: 'segments' | 'campaigns'): Promise<void> {
+  const token = await login(backend.url, 'hq.admin')
+  const data = await graphql<Record<string, { totalCount: number }>>(backend.url, `{ ${connection}(first: 1) { totalCount } }`, {}, token)
+  const total = data[connection]?.totalCount ?? 0
+  expect(total).toBeGreaterThan(0)
+  await page.waitForSelector(`[data-test=pager]:has-text("共 ${total} 条")`)
 }
 
 async function count(): Promise<number> {
@@ -74,6 +84,7 @@ describe('growth', () => {
     const row = `[data-test=segment-table] .el-table__row:has-text("${SEGMENT}")`
     await page.waitForSelector(row)
     expect(await page.textContent(row)).toContain(String(withAge))
+    await pagerTotalMatches('segments')
     await screenshot(page, '61-segments')
 
     await page.click(`${row} [data-test=segment-edit]`)
@@ -133,6 +144,15 @@ describe('growth', () => {
     }
     expect(await rows.count()).toBeGreaterThan(0)
     expect(await page.textContent('[data-test=delivery-table]')).toMatch(/待发送|已发送|已跳过/)
+    const [name, memberNo] = (await rows.first().locator('td').first().textContent())?.split(' · ') ?? []
+    const token = await login(backend.url, 'hq.admin')
+    const { memberLookup } = await graphql<{ memberLookup: { name: string } | null }>(
+      backend.url,
+      'query ($no: String!) { memberLookup(memberNo: $no) { name } }',
+      { no: memberNo?.trim() ?? '' },
+      token,
+    )
+    expect(memberLookup?.name).toBe(name?.trim())
     await screenshot(page, '63-campaign-deliveries')
 
     await page.click('.el-tabs__item:has-text("效果")')
@@ -145,6 +165,7 @@ describe('growth', () => {
     // A one-shot campaign is done once it has reached its segment.
     await page.locator(`${row} [data-test=campaign-status]`, { hasText: /进行中|已结束/ }).waitFor()
     expect(await page.textContent(row)).toContain(SEGMENT)
+    await pagerTotalMatches('campaigns')
     await screenshot(page, '65-campaigns')
   }, 240_000)
 

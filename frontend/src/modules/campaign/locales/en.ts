@@ -130,6 +130,7 @@ const en: Messages<typeof zhCN> = {
     SKIPPED: 'Skipped',
     FAILED: 'Failed',
   },
+  member: 'Member',
   reasonLabel: 'Reason',
   reason: {
     CONSENT: 'No marketing consent',

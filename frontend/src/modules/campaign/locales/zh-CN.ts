@@ -126,6 +126,7 @@ export default {
     SKIPPED: '已跳过',
     FAILED: '失败',
   },
+  member: '会员',
   reasonLabel: '原因',
   reason: {
     CONSENT: '会员未同意接收营销信息',
