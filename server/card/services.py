@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
@@ -19,7 +20,7 @@ from server.audit import services as audit
 from server.card.errors import card_not_active, illegal_transition
 from server.card.models import Card, CardAction, CardEvent, CardKind, CardStatus, CardType, DeductionOrder
 from server.core.errors import DomainError, ErrorCode, invalid, not_found
-from server.core.joined import attach, columns, instance
+from server.core.joined import Join, attach, columns, instance
 from server.core.sql import fetch_one, sql
 from server.core.text import clean_code, clean_text
 from server.events import snapshots
@@ -93,27 +94,22 @@ def _clean_card_no(card_no: str, field: str = "cardNo") -> str:
     return text.upper()
 
 
-def _card_query(with_member: bool) -> str:
-    if not with_member:
-        return (
-            f"SELECT {columns(Card, 'c')}, {columns(CardType, 't')} "
-            "FROM card c JOIN card_type t ON t.id = c.card_type_id WHERE c.card_no = ?"
-        )
-    return (
-        f"SELECT {columns(Card, 'c')}, {columns(CardType, 't')}, {columns(Member, 'm')}, {columns(Tier, 'r')} "
-        "FROM card c JOIN card_type t ON t.id = c.card_type_id JOIN member m ON m.id = c.member_id "
-        "LEFT JOIN tier r ON r.id = m.tier_id WHERE c.card_no = ?"
-    )
+def card_join(card_no: str, field: str = "cardNo", *, with_member: bool = False) -> Join:
+    """The card numbered `card_no` and its type (and `with_member`, its member and the member's
+    tier), under the aliases c, t, m and r; `card_from_row` makes the card of its row."""
+    columns_ = f"{columns(Card, 'c')}, {columns(CardType, 't')}"
+    tables = "card c JOIN card_type t ON t.id = c.card_type_id"
+    if with_member:
+        columns_ += f", {columns(Member, 'm')}, {columns(Tier, 'r')}"
+        tables += " JOIN member m ON m.id = c.member_id LEFT JOIN tier r ON r.id = m.tier_id"
+    return Join(columns_, tables, sql("c.card_no = ?", _clean_card_no(card_no, field)))
 
 
-async def get_card(card_no: str, field: str = "cardNo", *, with_member: bool = False) -> Card:
-    """The card and its type (and `with_member`, its member and the member's tier), in one query:
-    every payment starts here, so the join is hand-written (see server.core.joined)."""
-    row = await fetch_one(sql(_card_query(with_member), _clean_card_no(card_no, field)))
-    if row is None:
+def card_from_row(row: dict[str, Any] | None, field: str = "cardNo", *, with_member: bool = False) -> Card:
+    """The card `card_join` read (NOT_FOUND when there was none), its relations attached."""
+    card = instance(Card, "c", row) if row is not None else None
+    if card is None:
         raise not_found("Card", field)
-    card = instance(Card, "c", row)
-    assert card is not None
     attach(card, "card_type", instance(CardType, "t", row))
     if with_member:
         member = instance(Member, "m", row)
@@ -121,6 +117,13 @@ async def get_card(card_no: str, field: str = "cardNo", *, with_member: bool = F
         attach(member, "tier", instance(Tier, "r", row))
         attach(card, "member", member)
     return card
+
+
+async def get_card(card_no: str, field: str = "cardNo", *, with_member: bool = False) -> Card:
+    """The card and its type (and `with_member`, its member and the member's tier), in one query:
+    every payment starts here, so the join is hand-written (see server.core.joined)."""
+    row = await fetch_one(card_join(card_no, field, with_member=with_member).alone())
+    return card_from_row(row, field, with_member=with_member)
 
 
 def money_card(card: Card) -> int:

@@ -10,6 +10,7 @@ its own rows into them (`Model._init_from_db`), with the fetched relations attac
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import Enum
 from functools import cache
 from typing import Any, TypeVar
@@ -35,6 +36,19 @@ def instance(model: type[M], alias: str, row: dict[str, Any]) -> M | None:
     if values[model._meta.db_pk_column] is None:
         return None
     return model._init_from_db(**values)
+
+
+@dataclass(frozen=True)
+class Join:
+    """A read of at most one row, written so that it can ride along another statement: its select
+    list, its tables (aliased, joined among themselves) and the condition that picks its row."""
+
+    columns: str
+    tables: str
+    on: Sql
+
+    def alone(self) -> Sql:
+        return sql(f"SELECT {self.columns} FROM {self.tables} WHERE ") + self.on
 
 
 def attach(owner: Model, relation: str, related: Model | None) -> None:

@@ -20,7 +20,7 @@ from server.access.policy import Actor, Permission, require
 from server.audit import services as audit
 from server.card.errors import card_not_active
 from server.card.models import Card, CardStatus
-from server.card.services import get_card, money_card
+from server.card.services import card_from_row, card_join, money_card
 from server.coupon import services as coupons
 from server.core.clock import BUSINESS_TZ, now
 from server.core.errors import DomainError, ErrorCode, invalid
@@ -101,10 +101,10 @@ async def recharge(actor: Actor | None, request: RechargeRequest) -> Outcome:
 async def _recharge_execution(actor: Actor, request: RechargeRequest, key: str, print_: str) -> Execute:
     """Checks the request and resolves the accounts; returns the transaction's body."""
     at = now()
-    till = await acting_till(actor, request.store_id, at)
+    till, row = await acting_till(actor, request.store_id, at, card_join(request.card_no))
     _check_amount(request.amount, till.settings.max_amount)
     store = till.store
-    card = await get_card(request.card_no)
+    card = card_from_row(row)
     _spendable(card)
     if not card.card_type.stores_value:
         raise invalid("cardNo", "This card type does not carry stored value.")
@@ -187,12 +187,12 @@ async def _plan(actor: Actor, request: ConsumeRequest) -> ConsumePlan:
 
     Balances read here are for the quote and an early refusal; the payment itself splits by the
     balances it finds under lock (`_split_now`)."""
-    till = await acting_till(actor, request.store_id, now())
+    till, row = await acting_till(actor, request.store_id, now(), card_join(request.card_no, with_member=True))
     settings, store, terms = till.settings, till.store, till.terms
     _check_amount(request.amount, settings.max_amount)
     if len(request.order_ref) > 64:
         raise invalid("orderRef", "Order references are at most 64 characters.")
-    card = await get_card(request.card_no, with_member=True)
+    card = card_from_row(row, with_member=True)
     _spendable(card)
     card_type = card.card_type
     if request.payment == Payment.STORED_VALUE and not card_type.stores_value:

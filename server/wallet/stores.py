@@ -2,16 +2,17 @@
 
 `till()` is what a payment reads before it prices anything — the store, the programme's settings
 and the earn rules that apply there — in one statement, since every consume and recharge needs
-all three."""
+all three, and the payment's card rides along in that same statement."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from server.access.policy import Actor, store_allowed
 from server.core.errors import not_found, permission_denied
-from server.core.joined import columns, instance, select
+from server.core.joined import Join, columns, instance, select
 from server.core.sql import Sql, fetch_one, sql
 from server.org.models import Store
 from server.program import services as program
@@ -48,23 +49,33 @@ class Till:
     at: datetime
 
 
-def _till_statement(store_id: int) -> Sql:
+def _till_statement(store_id: int, alongside: Join | None) -> Sql:
     """Built per call from cached column lists: they are complete only once the ORM is set up."""
-    return sql(
-        f"SELECT {columns(Store, 's')}, {columns(ProgramSettings, 'x')}, {columns(EarnRule, 'e')}, {columns(EarnRule, 'd')}"
+    select = f"SELECT {columns(Store, 's')}, {columns(ProgramSettings, 'x')}, {columns(EarnRule, 'e')}, {columns(EarnRule, 'd')}"
+    tables = (
         " FROM store s LEFT JOIN program_settings x ON x.id = 1 LEFT JOIN earn_rule e ON e.store_id = s.id"
-        " LEFT JOIN earn_rule d ON d.store_id IS NULL WHERE s.id = ?",
-        store_id,
+        " LEFT JOIN earn_rule d ON d.store_id IS NULL"
+    )
+    if alongside is None:
+        return sql(select + tables + " WHERE s.id = ?", store_id)
+    return (
+        sql(f"{select}, {alongside.columns}{tables} LEFT JOIN ({alongside.tables}) ON ")
+        + alongside.on
+        + sql(" WHERE s.id = ?", store_id)
     )
 
 
-async def till(actor: Actor, store_id: int | None, at: datetime) -> Till:
-    """`acting_store`, the programme's settings and the store's earn terms at `at`."""
+async def till(
+    actor: Actor, store_id: int | None, at: datetime, alongside: Join | None = None
+) -> tuple[Till, dict[str, Any]]:
+    """`acting_store`, the programme's settings and the store's earn terms at `at`; and the row
+    of `alongside` (the card a payment is for), read in the same statement (its columns null when
+    it found nothing)."""
     store_id = _store_id(actor, store_id)
-    row = await fetch_one(_till_statement(store_id))
+    row = await fetch_one(_till_statement(store_id, alongside))
     if row is None:
         raise not_found("Store", "storeId")
     store = _allowed(actor, instance(Store, "s", row))
     settings = instance(ProgramSettings, "x", row) or await program.settings()
     terms = program.terms_of((instance(EarnRule, "e", row), instance(EarnRule, "d", row)), store.id, at)
-    return Till(store, settings, terms, at)
+    return Till(store, settings, terms, at), row

@@ -49,10 +49,10 @@ async def test_a_consume_prices_the_order_and_pays_from_stored_value(org, wallet
     assert outcome is not None and outcome.operation.order_ref == "POS-1"
 
 
-async def test_a_paid_consume_is_seven_statements_on_postgresql(org, wallet):
-    """The hot path's budget: till, card, accounts (no look-up of the idempotency key: a replay is
-    recognised by its failure); then in the transaction the balance lock, the operation, the
-    guarded update, and every side row (transfers, jobs, points lot, visit count, audit entry) as
+async def test_a_paid_consume_is_six_statements_on_postgresql(org, wallet):
+    """The hot path's budget: the till with the card, the accounts (no look-up of the idempotency
+    key: a replay is recognised by its failure); then in the transaction the balance lock, the
+    operation, the guarded update, and every side row (transfers, jobs, points lot, visit count, audit entry) as
     one deferred statement — sent one by one on SQLite."""
     await fund(org, wallet, 50_000)
     await consume(org.actors["sh001.clerk"], ConsumeRequest(card_no="C0001", amount=100, idempotency_key=key()))
@@ -62,7 +62,7 @@ async def test_a_paid_consume_is_seven_statements_on_postgresql(org, wallet):
 
     writes = [s.split()[0].upper() for s in statements if not s.lstrip().upper().startswith("SELECT")]
     if ON_POSTGRES:
-        assert len(statements) == 7
+        assert len(statements) == 6
         assert writes == ["INSERT", "WITH", "WITH"]
     else:
         assert writes == ["INSERT", "WITH", "INSERT", "INSERT", "INSERT", "INSERT", "UPDATE", "INSERT"]

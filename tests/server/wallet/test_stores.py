@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from server.card.services import card_from_row, card_join
 from server.core.errors import DomainError, ErrorCode
 from server.org.models import Store
 from server.program.models import ProgramSettings
@@ -24,7 +25,7 @@ async def test_a_clerks_till_is_its_own_store_with_the_settings_and_the_store_ru
     await set_earn_rule(hq, org.stores["SH001"].id, 5, 200, NOW - timedelta(days=1), NOW + timedelta(days=1))
 
     with recorded_statements() as statements:
-        found = await till(clerk, None, NOW)
+        found, _ = await till(clerk, None, NOW)
 
     assert len(statements) == 1
     assert found.store.id == org.stores["SH001"].id
@@ -36,16 +37,16 @@ async def test_a_store_without_its_own_rule_earns_by_the_brand_default_and_witho
     hq = org.actors["hq.admin"]
     sh002 = org.stores["SH002"].id
 
-    assert (await till(hq, sh002, NOW)).terms.points_per_yuan == 1
+    assert (await till(hq, sh002, NOW))[0].terms.points_per_yuan == 1
     await set_earn_rule(hq, None, 3, 150, NOW + timedelta(days=1), None)
-    terms = (await till(hq, sh002, NOW)).terms
+    terms = (await till(hq, sh002, NOW))[0].terms
     assert (terms.points_per_yuan, terms.promotion_pct) == (3, 100)  # the promotion has not begun
 
 
 async def test_the_settings_row_is_created_with_its_defaults_when_missing(org) -> None:
     await ProgramSettings.all().delete()
 
-    found = await till(org.actors["sh001.clerk"], None, NOW)
+    found, _ = await till(org.actors["sh001.clerk"], None, NOW)
 
     assert found.settings.max_amount == ProgramSettings._meta.fields_map["max_amount"].default
     assert await ProgramSettings.filter(id=1).count() == 1
@@ -68,3 +69,25 @@ async def test_a_till_elsewhere_is_refused(org, who, store, code) -> None:
         await till(org.actors[who], store_id, NOW)
 
     assert refused.value.code is code
+
+
+async def test_the_payments_card_rides_along_in_the_same_statement(org, wallet) -> None:
+    await update_settings(org.actors["hq.admin"], max_amount=123_456)
+
+    with recorded_statements() as statements:
+        found, row = await till(org.actors["sh001.clerk"], None, NOW, card_join("c0001", with_member=True))
+        card = card_from_row(row, with_member=True)
+
+    assert len(statements) == 1
+    assert found.store.id == org.stores["SH001"].id
+    assert (card.card_no, card.card_type.code, card.member.id) == ("C0001", wallet.card_type.code, wallet.member.id)
+
+
+async def test_an_unknown_card_beside_a_known_store_is_not_found(org) -> None:
+    found, row = await till(org.actors["sh001.clerk"], None, NOW, card_join("NOCARD1"))
+
+    with pytest.raises(DomainError) as refused:
+        card_from_row(row)
+
+    assert found.store.id == org.stores["SH001"].id
+    assert (refused.value.code, refused.value.field) == (ErrorCode.NOT_FOUND, ["cardNo"])
