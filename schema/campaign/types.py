@@ -13,7 +13,7 @@ from schema.context import Info
 from schema.core.errors import UserError
 from schema.core.ids import encode_id
 from schema.core.nodes import ModelNode
-from schema.core.pagination import fetch_page, to_edges
+from schema.core.pagination import fetch_page, to_edges, total_count
 from schema.coupon.types import CouponTemplate
 from schema.member.types import Member, member_by_id
 from schema.notices.operations import DeliveryChannel
@@ -206,9 +206,7 @@ class Campaign(ModelNode):
 class CampaignConnection(relay.Connection[Campaign]):
     query: strawberry.Private[Any]
 
-    @strawberry.field(description="How many campaigns the viewer may see (HQ: all; REGION/STORE: their unit's).")
-    async def total_count(self) -> int:
-        return int(await self.query.count())
+    total_count: int = total_count("How many campaigns the viewer may see (HQ: all; REGION/STORE: their unit's).")
 
 
 @strawberry.type(description="Result of a campaign mutation.")

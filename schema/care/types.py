@@ -12,6 +12,7 @@ from strawberry import relay
 from schema.context import Info
 from schema.core.errors import UserError
 from schema.core.nodes import ModelNode
+from schema.core.pagination import total_count
 from schema.member.types import Member, member_by_id
 from schema.org.types import Store
 from server.care import models
@@ -165,9 +166,7 @@ class Feedback(ModelNode):
 class FeedbackConnection(relay.Connection[Feedback]):
     query: strawberry.Private[Any]
 
-    @strawberry.field(description="How many match the filter (in the viewer's scope).")
-    async def total_count(self) -> int:
-        return int(await self.query.count())
+    total_count: int = total_count("How many match the filter (in the viewer's scope).")
 
 
 @strawberry.type(description="Result of a feedback mutation.")
@@ -189,6 +188,4 @@ class UpcomingOccasion:
 class UpcomingOccasionConnection(relay.Connection[UpcomingOccasion]):
     query: strawberry.Private[Any]
 
-    @strawberry.field(description="How many members have their day in the window (in the viewer's scope).")
-    async def total_count(self) -> int:
-        return int(await self.query.count())
+    total_count: int = total_count("How many members have their day in the window (in the viewer's scope).")

@@ -6,7 +6,9 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
+
+import strawberry
 
 from strawberry import relay
 from tortoise.models import Model
@@ -61,3 +63,13 @@ def to_edges(page: Page[M], wrap: Callable[[M], N]) -> tuple[list[relay.Edge[N]]
         end_cursor=edges[-1].cursor if edges else None,
     )
     return edges, info
+
+
+def total_count(description: str) -> Any:
+    """A connection's `totalCount`: one COUNT over the private `query` the connection was built
+    from (the viewer's scoped, filtered rows), whatever the page."""
+
+    async def count(root: Any) -> int:
+        return int(await root.query.count())
+
+    return strawberry.field(resolver=count, description=description)

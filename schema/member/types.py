@@ -14,7 +14,7 @@ from schema.context import Info
 from schema.core.errors import UserError
 from schema.card.types import Card
 from schema.core.nodes import ModelNode
-from schema.core.pagination import fetch_page, to_edges
+from schema.core.pagination import fetch_page, to_edges, total_count
 from schema.core.permissions import MemberFieldGuard
 from schema.core.scalars import Money
 from schema.org.types import Store
@@ -212,9 +212,7 @@ class Member(ModelNode):
 class MemberConnection(relay.Connection[Member]):
     query: strawberry.Private[Any]
 
-    @strawberry.field(description="How many members match the filter (in the viewer's scope).")
-    async def total_count(self) -> int:
-        return int(await self.query.count())
+    total_count: int = total_count("How many members match the filter (in the viewer's scope).")
 
 
 @strawberry.type(description="Result of a member mutation.")

@@ -12,6 +12,7 @@ from strawberry.scalars import JSON
 from schema.context import Info
 from schema.core.errors import UserError
 from schema.core.nodes import ModelNode
+from schema.core.pagination import total_count
 from schema.member.types import Member
 from server.segment import models, services
 
@@ -53,9 +54,7 @@ class Segment(ModelNode):
 class SegmentConnection(relay.Connection[Segment]):
     query: strawberry.Private[Any]
 
-    @strawberry.field(description="How many segments the viewer may use (HQ: all; REGION/STORE: their own).")
-    async def total_count(self) -> int:
-        return int(await self.query.count())
+    total_count: int = total_count("How many segments the viewer may use (HQ: all; REGION/STORE: their own).")
 
 
 @strawberry.type(description="What a rule selects now, within the viewer's members.")
