@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Awaitable, Callable, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,6 +86,11 @@ class Plan:
             else:
                 rendered[entry.key] = entry.complete(value)
         return rendered
+
+
+# A subscription's source stream may ask for its plan: it sets an empty list here, in its task,
+# and the executor adds (the root field's response key, the plan) once it has compiled one.
+planned: ContextVar[list[tuple[str, Plan]] | None] = ContextVar("planned", default=None)
 
 
 def _serializer(serialize: Callable[[Any], Any]) -> Callable[[Any], Any]:
@@ -146,6 +152,9 @@ class TesseraExecutor(StrawberryGraphQLCoreExecutionContext):
         if serially is False and self.operation.operation is OperationType.SUBSCRIPTION and self.abort_signal is None:
             if not self._root_plan:
                 self._root_plan.append(self._compile_root())
+                asked = planned.get()
+                if asked is not None and self._root_plan[0] is not None:
+                    asked.append(self._root_plan[0])
             root = self._root_plan[0]
             if root is not None:
                 key, plan = root

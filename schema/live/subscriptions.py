@@ -11,9 +11,11 @@ import strawberry
 from strawberry import relay
 
 from schema.context import Info
+from schema.core.execution import Plan, planned
 from schema.core.ids import decode_id
 from schema.live.connection import LiveConnection
-from schema.live.types import BalanceEvent, E, StoreEvent
+from schema.live.transport import current_operation
+from schema.live.types import BalanceEvent, E, LiveEvent, StoreEvent
 from server.core.errors import invalid
 from server.events.fanout import Subscription
 from server.events.subscribing import activity_topic, balance_topic
@@ -27,14 +29,35 @@ def live_connection(info: Info) -> LiveConnection:
 
 
 async def _events(connection: LiveConnection, subscription: Subscription, shape: type[E]) -> AsyncGenerator[E, None]:
+    """The subscription's events. Once the executor has compiled the subscription's plan (on the
+    first event), an event the plan renders is sent here as the operation's `next` message, the
+    same message strawberry would send, without the per-event trip through graphql-core and
+    strawberry's result stream; an event it can't render goes that way, errors and all."""
+    plan: list[tuple[str, Plan]] = []
+    planned.set(plan)
     try:
         while True:
             event = await subscription.next()
             if not connection.session.valid:
                 await connection.end_session()
-            yield shape.from_event(event, connection.viewer)
+            shaped = shape.from_event(event, connection.viewer)
+            if not (plan and await _sent(plan[0], shaped)):
+                yield shaped
     finally:
         connection.release(subscription)
+
+
+async def _sent(root: tuple[str, Plan], shaped: LiveEvent) -> bool:
+    operation = current_operation.get()
+    if operation is None:
+        return False
+    key, plan = root
+    try:
+        data = {key: plan.render(shaped)}
+    except Exception:  # noqa: BLE001 - graphql-core's execution reports it properly
+        return False
+    await operation.send_operation_message({"id": operation.id, "type": "next", "payload": {"data": data}})
+    return True
 
 
 @strawberry.type(description="Live updates, over the graphql-transport-ws websocket protocol.")

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import asyncio
 from contextlib import suppress
+from contextvars import ContextVar
 from typing import Any
 
 import structlog
-from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler
+from strawberry.subscriptions.protocols.graphql_transport_ws.handlers import BaseGraphQLTransportWSHandler, Operation
 from strawberry.subscriptions.protocols.graphql_transport_ws.types import ConnectionInitMessage, SubscribeMessage
 
 from schema.context import Context
@@ -28,6 +29,9 @@ from schema.live.connection import SESSION_ENDED, LiveConnection
 from server.events import lifecycle
 
 log = structlog.get_logger("tessera.live")
+
+# The graphql-transport-ws operation a subscription's task serves (set as the task starts).
+current_operation: ContextVar[Operation[Context, None] | None] = ContextVar("current_operation", default=None)
 
 
 class LiveTransport(BaseGraphQLTransportWSHandler[Context, None]):
@@ -50,6 +54,10 @@ class LiveTransport(BaseGraphQLTransportWSHandler[Context, None]):
             return
         self.live = LiveConnection(viewer, session, broker, view.settings.live_queue_limit, self.drop)
         self.context.request.state.live = self.live
+
+    async def run_operation(self, operation: Operation[Context, None]) -> None:
+        current_operation.set(operation)
+        await super().run_operation(operation)
 
     async def handle_subscribe(self, message: SubscribeMessage) -> None:
         if self.live is not None and not self.live.session.valid:
