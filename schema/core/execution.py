@@ -8,7 +8,9 @@ changes while the subscription lasts and the event's fields are plain data. So t
 a subscription compiles its selection set (graphql-core's own field collection: fragments,
 aliases, @skip/@include with the operation's variables) into a plan of getters and serializers,
 and every event is rendered by the plan, without executing a field. (The root field's per-event
-resolver is strawberry's identity: the event is the root field's value.)
+resolver is strawberry's identity: the event is the root field's value.) A subscription's source
+stream may take the plan (`planned`) and send the events it renders itself, skipping the rest of
+the per-event trip (schema/live/subscriptions.py).
 
 A plan is made only where it gives the same answer as graphql-core: every field in it is an
 attribute, or a method taking only `self`, with no arguments, no field extensions (permissions are
