@@ -39,12 +39,13 @@ from server.db import tortoise_config
 async def _consume_cpu(app: ASGIApp, headers: dict[str, str], card_nos: list[str], requests: int) -> float:
     """CPU milliseconds per consume over `requests` sequential calls."""
     serial = 0
+    run = secrets.token_hex(4)
 
     async def one() -> None:
         nonlocal serial
         serial += 1
         card_no = card_nos[serial % len(card_nos)]
-        variables = {"input": {"cardNo": card_no, "amount": AMOUNT, "idempotencyKey": f"cpu-{serial}-{card_no}"}}
+        variables = {"input": {"cardNo": card_no, "amount": AMOUNT, "idempotencyKey": f"cpu-{run}-{serial}"}}
         _, body = await post(app, "/graphql", json.dumps({"query": CONSUME, "variables": variables}).encode(), headers)
         payload = json.loads(body)["data"]["consume"]
         if payload["errors"]:
