@@ -3,7 +3,8 @@ the referral reward to pay.
 
 Each domain registers a rule (`@rule`) that names the job an operation needs, or None; one
 post_save hook on `Operation` queues every rule's job with the transaction's own connection, in
-one statement (plus one per conditional job, see `server.jobs.queue.enqueue_all`). So a job
+one statement (plus one per conditional job, see `server.jobs.queue.enqueue_all`); an operation
+written at once (`server.ledger.operations.written`) queues them in its own statement. So a job
 exists exactly when its operation committed: a refused or rolled-back operation leaves none, a
 replay creates no new operation and so no new job, and a crash right after the commit can't
 lose one. Everything else happens in the worker, after commit.
@@ -35,6 +36,11 @@ async def operation_committing(
     sender: type[Operation], instance: Operation, created: bool, using_db: BaseDBAsyncClient | None, update_fields: Iterable[str] | None
 ) -> None:
     if created:
-        jobs = [job for job in (job_for(instance) for job_for in _rules) if job is not None]
-        if jobs:
-            await enqueue_all(jobs, using_db=using_db)
+        await queue_jobs(instance, using_db)
+
+
+async def queue_jobs(operation: Operation, using_db: BaseDBAsyncClient | None = None) -> None:
+    """Every rule's job for `operation` (deferred writes: they go with the operation's)."""
+    jobs = [job for job in (job_for(operation) for job_for in _rules) if job is not None]
+    if jobs:
+        await enqueue_all(jobs, using_db=using_db)

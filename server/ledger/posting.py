@@ -6,6 +6,11 @@ locks its rows in account-id order (so concurrent postings can't deadlock) and r
 balance below zero, then inserts the transfers in one statement (a deferred write, see
 `server.core.sql.defer`). Derived (counterparty) accounts are never updated. Both statements are
 written once: every payment runs them.
+
+Inside `server.core.sql.at_once()` a payment computed from balances read without a lock posts
+`as_read`: the update is deferred into the block's one statement and checked there — every account
+it debits must still hold the balance the amounts were computed from, or the whole statement fails
+(StaleWrite) and the caller pays the locked way.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from dataclasses import dataclass
 
 from server.core.clock import now
 from server.core.errors import DomainError, ErrorCode
-from server.core.sql import Sql, current_dialect, defer, fetch, join, sql, values
+from server.core.sql import Sql, current_dialect, defer, defer_checked, fetch, join, sql, values
 from server.ledger.models import Account, Operation, TransferCode, Unit
 
 
@@ -63,19 +68,21 @@ def _balance_changes(legs: list[Leg]) -> list[_Change]:
 
 _UPDATE = (
     " UPDATE ledger_account SET balance = balance + change.net FROM {source}"
-    " WHERE ledger_account.id = change.id AND ledger_account.balance >= change.debited RETURNING ledger_account.id"
+    " WHERE ledger_account.id = change.id AND ledger_account.balance >= change.debited"
+    " AND (change.expected IS NULL OR ledger_account.balance = change.expected) RETURNING ledger_account.id"
 )
 _LOCKED_IN_ID_ORDER = (
     ", locked AS MATERIALIZED (SELECT id FROM ledger_account WHERE id IN (SELECT id FROM change) ORDER BY id FOR UPDATE)"
 )
 
 
-def _apply(changes: list[_Change]) -> Sql:
+def _apply(changes: list[_Change], as_read: dict[int, int]) -> Sql:
     """One UPDATE for all `changes` that returns the ids it changed: an account whose balance does
-    not cover its debits is left out. On PostgreSQL its rows are locked first, in id order."""
-    typed = "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)"
-    rows = join("), (", (sql(typed, c.account.id, c.net, c.debited) for c in changes))
-    change = sql("WITH change (id, net, debited) AS (VALUES ") + rows + sql(")")
+    not cover its debits, or is not what `as_read` says it was, is left out. On PostgreSQL its rows
+    are locked first, in id order."""
+    typed = "CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT), CAST(? AS BIGINT)"
+    rows = join("), (", (sql(typed, c.account.id, c.net, c.debited, as_read.get(c.account.id)) for c in changes))
+    change = sql("WITH change (id, net, debited, expected) AS (VALUES ") + rows + sql(")")
     if current_dialect() == "postgres":
         return change + sql(_LOCKED_IN_ID_ORDER + _UPDATE.format(source="change JOIN locked ON locked.id = change.id"))
     return change + sql(_UPDATE.format(source="change"))
@@ -97,13 +104,19 @@ async def lock_balances(accounts: list[Account]) -> dict[int, int]:
     return {int(row["id"]): int(row["balance"] or 0) for row in locked}
 
 
-async def post(operation: Operation, legs: list[Leg]) -> None:
-    """Applies the legs; raises InsufficientFunds (rolling back with the caller's transaction)."""
+async def post(operation: Operation, legs: list[Leg], as_read: dict[int, int] | None = None) -> None:
+    """Applies the legs; raises InsufficientFunds (rolling back with the caller's transaction).
+
+    `as_read`, inside `at_once()`: the balances by account id the amounts were computed from; each
+    debited account must still hold its own, checked in the block's statement."""
     if not legs:
         return
     changes = _balance_changes(legs)
-    if changes:
-        applied = {int(row["id"]) for row in await fetch(_apply(changes))}
+    if changes and as_read is not None:
+        debited = {c.account.id: as_read[c.account.id] for c in changes if c.debited}
+        defer_checked(_apply(changes, debited), len(changes))
+    elif changes:
+        applied = {int(row["id"]) for row in await fetch(_apply(changes, {}))}
         short = next((c.account for c in changes if c.account.id not in applied), None)
         if short is not None:
             raise InsufficientFunds(short)

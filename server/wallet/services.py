@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC
 from enum import Enum
+from typing import Any
 
 from tortoise.expressions import F
 from tortoise.functions import Sum
@@ -30,7 +31,8 @@ from server.events.publishing import publishes
 from server.ledger import accounts
 from server.ledger.accounts import AccountRef
 from server.ledger.models import Account, Operation, OperationKind, Transfer, TransferCode
-from server.ledger.operations import Execute, Outcome, check_key, fingerprint, run_once
+from server.ledger import operations
+from server.ledger.operations import Body, Execute, Outcome, check_key, fingerprint, run_once
 from server.ledger.posting import Leg, lock_balances, post
 from server.member.models import Member
 from server.org.models import Store
@@ -168,6 +170,7 @@ class ConsumePlan:
     refs: list[AccountRef]
     accounts: dict[AccountRef, Account]
     points_expiry_months: int
+    operation_id: int | None
 
 
 def _consume_refs(card: Card, member_id: int, store_id: int) -> list[AccountRef]:
@@ -187,7 +190,8 @@ async def _plan(actor: Actor, request: ConsumeRequest) -> ConsumePlan:
 
     Balances read here are for the quote and an early refusal; the payment itself splits by the
     balances it finds under lock (`_split_now`)."""
-    till, row = await acting_till(actor, request.store_id, now(), card_join(request.card_no, with_member=True))
+    card_read = card_join(request.card_no, with_member=True)
+    till, row = await acting_till(actor, request.store_id, now(), card_read if request.dry_run else operations.with_next_id(card_read))
     settings, store, terms = till.settings, till.store, till.terms
     _check_amount(request.amount, settings.max_amount)
     if len(request.order_ref) > 64:
@@ -231,7 +235,16 @@ async def _plan(actor: Actor, request: ConsumeRequest) -> ConsumePlan:
         promotion_pct=terms.promotion_pct,
     )
     return ConsumePlan(
-        card, member, store, inputs, price(inputs), coupon.id if coupon else None, refs, found, settings.points_expiry_months
+        card,
+        member,
+        store,
+        inputs,
+        price(inputs),
+        coupon.id if coupon else None,
+        refs,
+        found,
+        settings.points_expiry_months,
+        row.get(operations.NEXT_ID),
     )
 
 
@@ -280,7 +293,7 @@ async def consume(actor: Actor | None, request: ConsumeRequest) -> tuple[Breakdo
         }
     )
 
-    async def prepare() -> Execute:
+    async def prepare() -> Body:
         plan = await _plan(actor, request)
         await _check_pin(plan.card, request.pin)
         return await _consume_execution(actor, plan, key, print_, request.order_ref)
@@ -302,28 +315,36 @@ async def _split_now(plan: ConsumePlan, principal: Account, bonus: Account, poin
     return price(replace(plan.inputs, principal=held[principal.id], bonus=held[bonus.id]))
 
 
-async def _consume_execution(actor: Actor, plan: ConsumePlan, key: str, print_: str, order_ref: str) -> Execute:
-    """Creates the accounts the plan did not find (outside the transaction) and returns the
-    transaction's body."""
+def _payable_at_once(plan: ConsumePlan) -> bool:
+    """Whether the payment can be written as one statement from the balances the plan read: its
+    other reads under lock (the day's spending, the points lots it spends, the coupon it redeems)
+    need the transaction."""
     planned = plan.breakdown
+    no_daily_limit = plan.card.card_type.daily_limit is None or planned.paid_principal + planned.paid_bonus == 0
+    return plan.operation_id is not None and no_daily_limit and not planned.points_used and plan.coupon_id is None
+
+
+async def _consume_execution(actor: Actor, plan: ConsumePlan, key: str, print_: str, order_ref: str) -> Body:
+    """Creates the accounts the plan did not find (outside the transaction) and returns the
+    payment's bodies: in a transaction, and at once when it can be (`_payable_at_once`)."""
     acct = await accounts.resolve(plan.refs, plan.accounts)
     principal, bonus, points, takings, issued = (acct[r] for r in plan.refs)
 
-    async def execute() -> Operation:
-        await _check_daily_limit(plan.card, planned.paid_principal + planned.paid_bonus, principal, bonus)
-        b = await _split_now(plan, principal, bonus, points)
-        operation = await Operation.create(
-            kind=OperationKind.CONSUME,
-            idempotency_key=key,
-            fingerprint=print_,
-            member_id=plan.member.id,
-            card_id=plan.card.id,
-            store_id=plan.store.id,
-            staff_id=actor.staff_id,
-            order_ref=order_ref,
-            amount=b.payable,
-            result=b.as_dict(),
-        )
+    def fields(b: Breakdown) -> dict[str, Any]:
+        return {
+            "kind": OperationKind.CONSUME,
+            "idempotency_key": key,
+            "fingerprint": print_,
+            "member_id": plan.member.id,
+            "card_id": plan.card.id,
+            "store_id": plan.store.id,
+            "staff_id": actor.staff_id,
+            "order_ref": order_ref,
+            "amount": b.payable,
+            "result": b.as_dict(),
+        }
+
+    async def pay(b: Breakdown, operation: Operation, as_read: dict[int, int] | None = None) -> Operation:
         legs = [
             leg
             for leg in (
@@ -334,7 +355,7 @@ async def _consume_execution(actor: Actor, plan: ConsumePlan, key: str, print_: 
             )
             if leg.amount > 0
         ]
-        await post(operation, legs)
+        await post(operation, legs, as_read)
         if b.points_used:
             await lots.spend(plan.member.id, b.points_used)
         if b.points_earned:
@@ -345,7 +366,17 @@ async def _consume_execution(actor: Actor, plan: ConsumePlan, key: str, print_: 
         await audit.record(actor, "wallet.consume", "Card", plan.card.id, None, {"operation_id": operation.id, **b.as_dict()})
         return operation
 
-    return execute
+    async def locked() -> Operation:
+        await _check_daily_limit(plan.card, plan.breakdown.paid_principal + plan.breakdown.paid_bonus, principal, bonus)
+        b = await _split_now(plan, principal, bonus, points)
+        return await pay(b, await Operation.create(**fields(b)))
+
+    async def at_once() -> Operation:
+        assert plan.operation_id is not None
+        as_read = {principal.id: plan.inputs.principal, bonus.id: plan.inputs.bonus}
+        return await pay(plan.breakdown, await operations.written(plan.operation_id, **fields(plan.breakdown)), as_read)
+
+    return Body(locked, at_once if _payable_at_once(plan) else None)
 
 
 _COUNT_VISIT = """

@@ -1,16 +1,21 @@
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 import pytest
 
 from server.card.models import CardAction, DeductionOrder
 from server.card.services import CardTypeDraft, IssueRequest, change_status, create_card_type, issue_card
 from server.core.errors import DomainError, ErrorCode
+from server.ledger import operations
 from server.ledger.models import Operation
 from server.member.models import Member
 from server.points.lots import balance as points_balance
 from server.program.services import RechargeRuleDraft, create_recharge_rule, set_earn_rule
 from server.tier.services import TierDraft, create_tier
 from server.wallet.pricing import Payment
+from server.wallet import services
 from server.wallet.services import ConsumeRequest, RechargeRequest, consume, recharge
 from tests.conftest import ON_POSTGRES
 from tests.server.ledger.statements import recorded_statements
@@ -49,23 +54,93 @@ async def test_a_consume_prices_the_order_and_pays_from_stored_value(org, wallet
     assert outcome is not None and outcome.operation.order_ref == "POS-1"
 
 
-async def test_a_paid_consume_is_six_statements_on_postgresql(org, wallet):
-    """The hot path's budget: the till with the card, the accounts (no look-up of the idempotency
-    key: a replay is recognised by its failure); then in the transaction the balance lock, the
-    operation, the guarded update, and every side row (transfers, jobs, points lot, visit count, audit entry) as
-    one deferred statement — sent one by one on SQLite."""
+@pytest.fixture
+def transactions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Counts the transactions money operations open (one entry per `in_transaction()`)."""
+    opened: list[str] = []
+    original = operations.in_transaction
+
+    def counting() -> Any:
+        opened.append("BEGIN")
+        return original()
+
+    monkeypatch.setattr(operations, "in_transaction", counting)
+    return opened
+
+
+async def test_a_paid_consume_is_three_statements_and_no_transaction_on_postgresql(org, wallet, transactions):
+    """The hot path's budget: the till with the card (and on PostgreSQL the operation's id drawn),
+    the accounts (no look-up of the idempotency key: a replay is recognised by its failure); then
+    on PostgreSQL the operation, the checked balance update and every side row (transfers, jobs,
+    points lot, visit count, audit entry) as one statement on its own, without BEGIN and COMMIT;
+    on SQLite a transaction of the operation, the guarded update and the side rows one by one."""
     await fund(org, wallet, 50_000)
     await consume(org.actors["sh001.clerk"], ConsumeRequest(card_no="C0001", amount=100, idempotency_key=key()))
+    transactions.clear()
 
     with recorded_statements() as statements:
         await consume(org.actors["sh001.clerk"], ConsumeRequest(card_no="C0001", amount=1_000, idempotency_key=key()))
 
     writes = [s.split()[0].upper() for s in statements if not s.lstrip().upper().startswith("SELECT")]
     if ON_POSTGRES:
-        assert len(statements) == 6
-        assert writes == ["INSERT", "WITH", "WITH"]
+        assert len(statements) == 3
+        assert writes == ["WITH"]
+        assert transactions == []
     else:
         assert writes == ["INSERT", "WITH", "INSERT", "INSERT", "INSERT", "INSERT", "UPDATE", "INSERT"]
+        assert transactions == ["BEGIN"]
+    assert await balances(wallet) == (48_900, 0)
+
+
+@pytest.fixture
+def between_read_and_write(monkeypatch: pytest.MonkeyPatch) -> Callable[[Callable[[], Awaitable[Any]]], None]:
+    """Runs an operation once, after the next consume has read what it prices from and before it
+    writes: a concurrent payment landing in between, made deterministic."""
+
+    def arrange(meanwhile: Callable[[], Awaitable[Any]]) -> None:
+        original = services._plan
+        pending = [meanwhile]
+
+        async def plan_then_interfere(*args: Any) -> Any:
+            planned = await original(*args)
+            while pending:
+                await pending.pop()()
+            return planned
+
+        monkeypatch.setattr(services, "_plan", plan_then_interfere)
+
+    return arrange
+
+
+async def test_a_payment_whose_balances_changed_since_its_read_pays_by_the_balances_under_lock(
+    org, wallet, transactions, between_read_and_write
+):
+    clerk = org.actors["sh001.clerk"]
+    await create_recharge_rule(org.actors["hq.admin"], RechargeRuleDraft("充1000送500", min_amount=1_000, bonus_amount=500))
+    await fund(org, wallet, 1_000)  # 1,000 principal + 500 bonus
+    between_read_and_write(lambda: fund(org, wallet, 200))  # principal 1,200: the read saw 1,000
+    transactions.clear()
+
+    breakdown, outcome = await consume(clerk, ConsumeRequest(card_no="C0001", amount=1_100, idempotency_key="late"))
+
+    assert (breakdown.paid_principal, breakdown.paid_bonus) == (1_100, 0)
+    assert await balances(wallet) == (100, 500)
+    assert outcome is not None and not outcome.replayed
+    assert await Operation.filter(idempotency_key="late").count() == 1
+    assert transactions == ["BEGIN", "BEGIN"]  # the top-up's, then the payment's under lock
+
+
+async def test_a_payment_that_a_concurrent_one_left_short_is_refused_and_moves_nothing(org, wallet, between_read_and_write):
+    clerk = org.actors["sh001.clerk"]
+    await fund(org, wallet, 1_000)
+    between_read_and_write(lambda: consume(clerk, ConsumeRequest(card_no="C0001", amount=600, idempotency_key=key())))
+
+    with pytest.raises(DomainError) as caught:
+        await consume(clerk, ConsumeRequest(card_no="C0001", amount=500, idempotency_key="short"))
+
+    assert caught.value.code == ErrorCode.INSUFFICIENT_BALANCE
+    assert await balances(wallet) == (400, 0)
+    assert await Operation.filter(idempotency_key="short").count() == 0
 
 
 async def test_a_dry_run_returns_the_same_computation_and_moves_nothing(org, wallet):
