@@ -162,6 +162,8 @@ async def test_a_nul_character_in_a_variable_is_400_and_changes_nothing(api, org
         pytest.param('mutation { login(username: "hq\\u0000admin", password: "x") { token } }', id="login name"),
         pytest.param('{ members(filter: {text: "\\u0000"}) { totalCount } }', id="list filter"),
         pytest.param('{ memberLookup(memberNo: "M\\u0000") { id } }', id="lookup"),
+        pytest.param('{ memberLookup(memberNo: "M\\u{0}") { id } }', id="variable-width escape"),
+        pytest.param('{ memberLookup(memberNo: "M\x00") { id } }', id="the character itself"),
     ],
 )
 async def test_a_nul_character_in_a_string_literal_is_400(api, org, query):
