@@ -19,10 +19,10 @@ from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-import uvicorn
 from tortoise.context import TortoiseContext
 from tortoise.exceptions import OperationalError
 
+from server import serving
 from server.access.models import Role
 from server.access.services import StaffScope, create_staff
 from server.channels import registry as channels
@@ -90,13 +90,7 @@ def serve(
 ) -> None:
     """Serve the GraphQL API (run `tessera migrate` first)."""
     settings = Settings.from_env()
-    uvicorn.run(
-        "server.app:create_app",
-        factory=True,
-        host=host or settings.host,
-        port=port or settings.port,
-        workers=workers,
-    )
+    serving.serve(host or settings.host, port or settings.port, workers)
 
 
 @app.command()

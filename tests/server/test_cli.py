@@ -197,8 +197,8 @@ def test_makemigrations_without_a_postgres_url_exits_non_zero(monkeypatch: pytes
 
 def test_serve_runs_the_app_factory_on_the_configured_address(monkeypatch: pytest.MonkeyPatch) -> None:
     # given
-    calls: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
-    monkeypatch.setattr("server.cli.uvicorn.run", lambda *args, **kwargs: calls.append((args, kwargs)))
+    calls: list[tuple[Any, ...]] = []
+    monkeypatch.setattr("server.cli.serving.serve", lambda *args: calls.append(args))
     monkeypatch.setenv("TESSERA_SECRET_KEY", SECRET_KEY)
     monkeypatch.setenv("TESSERA_HOST", "0.0.0.0")
     monkeypatch.setenv("TESSERA_PORT", "9100")
@@ -206,6 +206,4 @@ def test_serve_runs_the_app_factory_on_the_configured_address(monkeypatch: pytes
     result = tessera("serve", "--workers", "3")
     # then
     assert result.exit_code == 0, result.output
-    assert calls == [
-        (("server.app:create_app",), {"factory": True, "host": "0.0.0.0", "port": 9100, "workers": 3}),
-    ]
+    assert calls == [("0.0.0.0", 9100, 3)]
