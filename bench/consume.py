@@ -20,7 +20,7 @@ import sys
 import tempfile
 from collections import Counter
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
 
@@ -89,6 +89,8 @@ class Results:
     cpu_ms: list[float]
     errors: Counter[str]
     profile: list[str]
+    postgres_ms: list[float] = field(default_factory=list)
+    pgbench_postgres_ms: list[float] = field(default_factory=list)
 
 
 async def _rounds(options: Options, server: Server, pgbench_db: str, tessera: TesseraServer, chain: Chain) -> Results:
@@ -112,13 +114,20 @@ async def _rounds(options: Options, server: Server, pgbench_db: str, tessera: Te
             for out in outputs:
                 out.unlink()
         results.consume_tps.append(tally.paid / elapsed)
+        results.postgres_ms.append(split.postgres)
         results.errors.update(tally.errors)
+        pgbench_before = machine.read()
         results.pgbench_tps.append(await asyncio.to_thread(run_pgbench, server, pgbench_db, options.clients, options.seconds))
+        transactions = round(results.pgbench_tps[-1] * options.seconds)
+        pgbench_split = machine.split(pgbench_before, machine.read(), [], transactions)
+        results.pgbench_postgres_ms.append(pgbench_split.postgres)
         _say(
             f"round {round_}: consume {results.consume_tps[-1]:7.1f} TPS (p50 {tally.percentile(0.5) * 1000:.1f} ms, "
             f"p99 {tally.percentile(0.99) * 1000:.1f} ms, {results.cpu_ms[-1]:.2f} ms worker CPU each, "
             f"{sum(tally.errors.values())} errors) · pgbench tpcb-like {results.pgbench_tps[-1]:7.1f} TPS · "
-            f"load {os.getloadavg()[0]:.1f}\n         {split.line()}"
+            f"load {os.getloadavg()[0]:.1f}\n         {split.line()}\n         pgbench: machine CPU per transaction "
+            f"{pgbench_split.machine:.2f} ms = PostgreSQL {pgbench_split.postgres:.2f} + pgbench and other "
+            f"{pgbench_split.machine - pgbench_split.postgres:.2f}"
         )
     return results
 
@@ -163,6 +172,12 @@ def _report(options: Options, results: Results, problems: list[Problem]) -> int:
     _say(f"consume (GraphQL over HTTP)  {consume:8.1f} TPS   ({statistics.median(results.cpu_ms):.2f} ms worker CPU per consume)")
     _say(f"pgbench tpcb-like            {pgbench:8.1f} TPS")
     _say(f"ratio                        {consume / pgbench:8.3f}   (target ≥ {TARGET})")
+    budget = (os.cpu_count() or 1) * 1000 / (TARGET * pgbench)
+    _say(
+        f"CPU per consume the target allows: {budget:.2f} ms on {os.cpu_count()} cores; PostgreSQL alone spent "
+        f"{statistics.median(results.postgres_ms):.2f} ms per consume ({statistics.median(results.pgbench_postgres_ms):.2f} "
+        "per tpcb-like transaction)"
+    )
     if results.errors:
         _say(f"consume errors: {dict(results.errors)}")
     _say("ledger: sound" if not problems else f"ledger: {len(problems)} problems, e.g. {problems[:3]}")

@@ -12,22 +12,26 @@ from pathlib import Path
 _TICK = os.sysconf("SC_CLK_TCK")
 
 
-def process_seconds(pid: int) -> float:
-    """CPU time (user + system) a process has used so far; 0 once it is gone."""
+def process_seconds(pid: int, *, reaped: bool = False) -> float:
+    """CPU time (user + system) a process has used so far, with `reaped` that of its children that
+    exited and were waited for too; 0 once it is gone."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
     except (FileNotFoundError, ProcessLookupError):
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / _TICK
+    children = int(fields[13]) + int(fields[14]) if reaped else 0
+    return (int(fields[11]) + int(fields[12]) + children) / _TICK
 
 
 def _postgres_seconds() -> float:
+    """The server's processes, and the backends that have exited (the postmaster reaped them:
+    pgbench's connections end with its run)."""
     total = 0.0
     for entry in Path("/proc").iterdir():
         if entry.name.isdecimal():
             try:
                 if (entry / "comm").read_text().strip() == "postgres":
-                    total += process_seconds(int(entry.name))
+                    total += process_seconds(int(entry.name), reaped=True)
             except (FileNotFoundError, ProcessLookupError):
                 continue
     return total

@@ -41,14 +41,16 @@ def instance(model: type[M], alias: str, row: dict[str, Any]) -> M | None:
 @dataclass(frozen=True)
 class Join:
     """A read of at most one row, written so that it can ride along another statement: its select
-    list, its tables (aliased, joined among themselves) and the condition that picks its row."""
+    list, its tables (aliased, joined among themselves), the condition that picks its row, and
+    any LATERAL joins that go after it and read from its tables (their columns in the select list)."""
 
     columns: str
     tables: str
     on: Sql
+    lateral: Sql = Sql("")
 
     def alone(self) -> Sql:
-        return sql(f"SELECT {self.columns} FROM {self.tables} WHERE ") + self.on
+        return sql(f"SELECT {self.columns} FROM {self.tables}") + self.lateral + sql(" WHERE ") + self.on
 
 
 def attach(owner: Model, relation: str, related: Model | None) -> None:

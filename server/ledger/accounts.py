@@ -1,14 +1,16 @@
 """Naming and resolving accounts: every account has a unique key (`CARD_BONUS:card:42`), and a
-posting resolves all the accounts it needs in one query, creating the missing ones."""
+posting resolves all the accounts it needs in one query, creating the missing ones — on
+PostgreSQL a payment's accounts ride along the read of its card (`with_owned_accounts`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import Any
 
 from tortoise.exceptions import IntegrityError
 
-from server.core.joined import select
-from server.core.sql import sql, values
+from server.core.joined import Join, select
+from server.core.sql import current_dialect, sql, values
 from server.ledger.models import TRACKED, Account, AccountCode, Unit
 
 _UNITS = {
@@ -61,10 +63,44 @@ BONUS_FUNDING = AccountRef(AccountCode.BONUS_FUNDING)
 POINTS_ISSUED = AccountRef(AccountCode.POINTS_ISSUED)
 
 
+def matching(refs: list[AccountRef], found: list[Account]) -> dict[AccountRef, Account]:
+    """Those of `found` that are accounts for `refs`, by ref."""
+    by_key = {a.key: a for a in found}
+    return {ref: by_key[ref.key] for ref in refs if ref.key in by_key}
+
+
 async def find(refs: list[AccountRef]) -> dict[AccountRef, Account]:
     """Those of the accounts for `refs` that exist, in one SELECT; creates nothing (a quote)."""
-    by_key = {a.key: a for a in await select(Account, sql("x.key IN ") + values([r.key for r in refs]))}
-    return {ref: by_key[ref.key] for ref in refs if ref.key in by_key}
+    return matching(refs, await select(Account, sql("x.key IN ") + values([r.key for r in refs])))
+
+
+def _owned_columns() -> list[str]:
+    return sorted(Account._meta.db_fields)
+
+
+def with_owned_accounts(card: Join, keys: list[str]) -> Join:
+    """On PostgreSQL, `card` (a read of one card under alias c) with the accounts of the card its
+    money sits in (its parent's for a subsidiary card, as `server.card.services.money_card` says),
+    of its member, and those keyed `keys`: one LATERAL read after the card's, each column an array
+    under `acct.<column>` (`owned_accounts` makes the accounts). Elsewhere `card` as it is."""
+    if current_dialect() != "postgres":
+        return card
+    aggregated = ", ".join(f'array_agg(a."{column}") AS "acct.{column}"' for column in _owned_columns())
+    lateral = sql(
+        f" LEFT JOIN LATERAL (SELECT {aggregated} FROM ledger_account a WHERE a.card_id = COALESCE(c.parent_id, c.id)"
+        " OR a.member_id = c.member_id OR a.key = ANY(?)) acct ON TRUE",
+        keys,
+    )
+    selected = ", ".join(f'acct."acct.{column}"' for column in _owned_columns())
+    return replace(card, columns=f"{card.columns}, {selected}", lateral=card.lateral + lateral)
+
+
+def owned_accounts(row: dict[str, Any]) -> list[Account] | None:
+    """The accounts `with_owned_accounts` read into `row`, or None when it read none (not PostgreSQL)."""
+    if "acct.id" not in row:
+        return None
+    arrays = {column: row[f"acct.{column}"] or [] for column in _owned_columns()}
+    return [Account._init_from_db(**{column: arrays[column][n] for column in arrays}) for n in range(len(arrays["id"]))]
 
 
 async def resolve(refs: list[AccountRef], found: dict[AccountRef, Account] | None = None) -> dict[AccountRef, Account]:

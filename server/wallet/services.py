@@ -39,6 +39,7 @@ from server.org.models import Store
 from server.points import lots
 from server.program import services as program
 from server.wallet.pricing import Breakdown, CouponTerms, Payment, PriceInputs, price
+from server.wallet.stores import store_id_for
 from server.wallet.stores import till as acting_till
 
 PIN_ATTEMPTS = 5
@@ -190,7 +191,8 @@ async def _plan(actor: Actor, request: ConsumeRequest) -> ConsumePlan:
 
     Balances read here are for the quote and an early refusal; the payment itself splits by the
     balances it finds under lock (`_split_now`)."""
-    card_read = card_join(request.card_no, with_member=True)
+    counterparties = [accounts.store_takings(store_id_for(actor, request.store_id)).key, accounts.POINTS_ISSUED.key]
+    card_read = accounts.with_owned_accounts(card_join(request.card_no, with_member=True), counterparties)
     till, row = await acting_till(actor, request.store_id, now(), card_read if request.dry_run else operations.with_next_id(card_read))
     settings, store, terms = till.settings, till.store, till.terms
     _check_amount(request.amount, settings.max_amount)
@@ -211,7 +213,8 @@ async def _plan(actor: Actor, request: ConsumeRequest) -> ConsumePlan:
     tier = member.tier
     coupon = await coupons.usable(request.coupon_code, member.id, store.id, till.at) if request.coupon_code else None
     refs = _consume_refs(card, member.id, store.id)
-    found = await accounts.find(refs)
+    owned = accounts.owned_accounts(row)
+    found = accounts.matching(refs, owned) if owned is not None else await accounts.find(refs)
     principal, bonus = (int(found[ref].balance or 0) if ref in found else 0 for ref in refs[:2])
     points_balance = await lots.balance(member.id) if request.points_to_use else 0
     inputs = PriceInputs(

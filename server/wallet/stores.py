@@ -20,7 +20,8 @@ from server.program.models import EarnRule, ProgramSettings
 from server.program.services import EarnTerms
 
 
-def _store_id(actor: Actor, store_id: int | None) -> int:
+def store_id_for(actor: Actor, store_id: int | None) -> int:
+    """The store an operation happens at: `store_id`, else the actor's own (NOT_FOUND for neither)."""
     store_id = store_id if store_id is not None else actor.store_id
     if store_id is None:
         raise not_found("Store", "storeId")
@@ -37,7 +38,7 @@ def _allowed(actor: Actor, store: Store | None) -> Store:
 
 async def acting_store(actor: Actor, store_id: int | None) -> Store:
     """The store an operation happens at (a clerk's own store by default), if the actor may act there."""
-    store_id = _store_id(actor, store_id)
+    store_id = store_id_for(actor, store_id)
     return _allowed(actor, next(iter(await select(Store, sql("x.id = ?", store_id))), None))
 
 
@@ -61,6 +62,7 @@ def _till_statement(store_id: int, alongside: Join | None) -> Sql:
     return (
         sql(f"{select}, {alongside.columns}{tables} LEFT JOIN ({alongside.tables}) ON ")
         + alongside.on
+        + alongside.lateral
         + sql(" WHERE s.id = ?", store_id)
     )
 
@@ -71,7 +73,7 @@ async def till(
     """`acting_store`, the programme's settings and the store's earn terms at `at`; and the row
     of `alongside` (the card a payment is for), read in the same statement (its columns null when
     it found nothing)."""
-    store_id = _store_id(actor, store_id)
+    store_id = store_id_for(actor, store_id)
     row = await fetch_one(_till_statement(store_id, alongside))
     if row is None:
         raise not_found("Store", "storeId")
