@@ -25,6 +25,7 @@ from dataclasses import replace
 from starlette.types import ASGIApp
 from tortoise.context import TortoiseContext
 
+from bench import machine
 from bench.asgi import post
 from bench.chain import CLERK, PASSWORD, build_chain
 from bench.load import AMOUNT, CONSUME, LOGIN
@@ -77,8 +78,13 @@ async def _run(database_url: str, requests: int, cards: int, profile: bool) -> N
             credentials = {"query": LOGIN, "variables": {"username": CLERK, "password": PASSWORD}}
             _, body = await post(app, "/graphql", json.dumps(credentials).encode(), headers)
             headers["Authorization"] = f"Bearer {json.loads(body)['data']['login']['token']}"
+            before = machine.read()
             ms = await _consume_cpu(app, headers, chain.card_nos, requests)
-            print(f"consume: {ms:.2f} ms server CPU each (in-process, sequential, {requests} requests, load {os.getloadavg()[0]:.1f})")
+            postgres = (machine.read().postgres - before.postgres) * 1000 / requests
+            print(
+                f"consume: {ms:.2f} ms server CPU each, PostgreSQL {postgres:.2f} ms "
+                f"(in-process, sequential, {requests} requests, load {os.getloadavg()[0]:.1f})"
+            )
             if profile:
                 profiler = cProfile.Profile(time.process_time)
                 profiler.enable()

@@ -82,14 +82,20 @@ def with_owned_accounts(card: Join, keys: list[str]) -> Join:
     """On PostgreSQL, `card` (a read of one card under alias c) with the accounts of the card its
     money sits in (its parent's for a subsidiary card, as `server.card.services.money_card` says),
     of its member, and those keyed `keys`: one LATERAL read after the card's, each column an array
-    under `acct.<column>` (`owned_accounts` makes the accounts). Elsewhere `card` as it is."""
+    under `acct.<column>` (`owned_accounts` makes the accounts). Elsewhere `card` as it is.
+
+    The keys are listed, not passed as one array (`= ANY(?)`): PostgreSQL then scanned the whole
+    table, ~250 µs of its CPU per payment against ~10 for the index look-ups."""
     if current_dialect() != "postgres":
         return card
     aggregated = ", ".join(f'array_agg(a."{column}") AS "acct.{column}"' for column in _owned_columns())
-    lateral = sql(
-        f" LEFT JOIN LATERAL (SELECT {aggregated} FROM ledger_account a WHERE a.card_id = COALESCE(c.parent_id, c.id)"
-        " OR a.member_id = c.member_id OR a.key = ANY(?)) acct ON TRUE",
-        keys,
+    lateral = (
+        sql(
+            f" LEFT JOIN LATERAL (SELECT {aggregated} FROM ledger_account a WHERE a.card_id = COALESCE(c.parent_id, c.id)"
+            " OR a.member_id = c.member_id OR a.key IN "
+        )
+        + values(keys)
+        + sql(") acct ON TRUE")
     )
     selected = ", ".join(f'acct."acct.{column}"' for column in _owned_columns())
     return replace(card, columns=f"{card.columns}, {selected}", lateral=card.lateral + lateral)
