@@ -3,7 +3,9 @@
 Each runs once per idempotency key (`server.ledger.operations.run_once`): reads and checks first,
 then one short transaction: insert the operation, post its transfers (guarded balance updates,
 account-id order), then the side rows (points lots, coupon, member stats, audit). A domain error
-anywhere rolls all of it back.
+anywhere rolls all of it back. On PostgreSQL a plain consume (no daily limit, points spent or
+coupon) is first tried as one statement without a transaction, valid only while the balances it
+read are unchanged (`server.ledger.operations.Body`).
 """
 
 from __future__ import annotations
@@ -28,10 +30,9 @@ from server.core.errors import DomainError, ErrorCode, invalid
 from server.core.sql import defer, sql
 from server.events import snapshots
 from server.events.publishing import publishes
-from server.ledger import accounts
+from server.ledger import accounts, operations
 from server.ledger.accounts import AccountRef
 from server.ledger.models import Account, Operation, OperationKind, Transfer, TransferCode
-from server.ledger import operations
 from server.ledger.operations import Body, Execute, Outcome, check_key, fingerprint, run_once
 from server.ledger.posting import Leg, lock_balances, post
 from server.member.models import Member
@@ -190,7 +191,7 @@ async def _plan(actor: Actor, request: ConsumeRequest) -> ConsumePlan:
     """Everything the price depends on, read before the transaction (a quote stops here).
 
     Balances read here are for the quote and an early refusal; the payment itself splits by the
-    balances it finds under lock (`_split_now`)."""
+    balances it finds under lock (`_split_now`), or, written at once, only if they are still these."""
     counterparties = [accounts.store_takings(store_id_for(actor, request.store_id)).key, accounts.POINTS_ISSUED.key]
     card_read = accounts.with_owned_accounts(card_join(request.card_no, with_member=True), counterparties)
     till, row = await acting_till(actor, request.store_id, now(), card_read if request.dry_run else operations.with_next_id(card_read))
