@@ -28,6 +28,7 @@ from server.coupon import services as coupons
 from server.coupon.models import CouponTemplate
 from server.core.errors import DomainError
 from server.delivery.models import DeliveryStatus
+from server.ledger.operations import system_key
 from server.points.services import post_award, prepare_awards
 from server.core.sql import Sql, fetch, sql
 
@@ -101,7 +102,7 @@ async def _grant(campaign: Campaign, due: list[dict[str, Any]], at: datetime) ->
         for reward in claimed:
             award = awards.get(reward.member_id)
             if award is not None:
-                operation = await post_award(award, f"reward:{reward.key}")
+                operation = await post_award(award, system_key("reward", reward.key))
                 reward.points, reward.points_operation_id = award.points, operation.id
         if template is not None:
             await _coupons(template, claimed)

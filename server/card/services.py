@@ -27,6 +27,7 @@ from server.events import snapshots
 from server.events.publishing import publishes
 from server.ledger import accounts
 from server.ledger.models import Account, Operation, OperationKind, TransferCode
+from server.ledger.operations import system_key
 from server.ledger.posting import Leg, post
 from server.member.models import Member, MemberStatus
 from server.tier.models import Tier
@@ -268,7 +269,7 @@ async def _post_once(
     legs may share a transfer code: a replacement moves principal and bonus, both CARD_MOVE)."""
     if not any(leg.amount > 0 for leg in legs.values()):
         return
-    key = f"{kind.value.lower()}:card:{card.id}"
+    key = system_key(kind.value.lower(), "card", card.id)
     operation = await Operation.create(
         kind=kind,
         idempotency_key=key,

@@ -68,10 +68,28 @@ def fingerprint(request: dict[str, Any]) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
+SYSTEM_SCOPES = frozenset({"card_replace", "card_cash_out", "points-expire", "reward", "referral", "tier-gift"})
+
+
 def check_key(key: str) -> str:
+    """A client's idempotency key, trimmed. Keys in a system scope (`reward:…`, or `reward` itself,
+    whose batch rows would be `reward:0`…) are refused: taken by a client first, a system
+    operation's key would block it (a card's cash-out, a lot's expiry) as a conflict."""
     key = (key or "").strip()
     if not 1 <= len(key) <= MAX_KEY_LENGTH:
         raise invalid("idempotencyKey", f"Idempotency keys are 1-{MAX_KEY_LENGTH} characters.")
+    scope = key.split(":", 1)[0]
+    if scope in SYSTEM_SCOPES:
+        raise invalid("idempotencyKey", f"Idempotency keys starting with {scope!r} are reserved for Tessera's own operations.")
+    return key
+
+
+def system_key(scope: str, *parts: object) -> str:
+    """The idempotency key of an operation Tessera makes itself: `scope:part:…`, in a scope no
+    client key can take (`check_key`)."""
+    key = ":".join([scope, *(str(part) for part in parts)])
+    if scope not in SYSTEM_SCOPES or len(key) > MAX_KEY_LENGTH:
+        raise ValueError(f"not a system key: {key!r}")
     return key
 
 

@@ -18,7 +18,7 @@ from server.core.clock import now
 from server.core.errors import invalid
 from server.ledger import accounts
 from server.ledger.models import Account, Operation, OperationKind, TransferCode
-from server.ledger.operations import Execute, execute_once, fingerprint
+from server.ledger.operations import Execute, execute_once, fingerprint, system_key
 from server.ledger.posting import Leg, lock_balances, post
 from server.points.models import PointsLot
 
@@ -56,7 +56,7 @@ async def expire_points(at: datetime | None = None) -> ExpiryReport:
 
 async def _expire_lot(lot_id: int, member_points: Account, issued: Account) -> int:
     """The points this call expired from the lot (0 when it was empty or another runner did it)."""
-    key = f"points-expire:lot:{lot_id}"
+    key = system_key("points-expire", "lot", lot_id)
     print_ = fingerprint({"op": "points-expire", "lot": lot_id})
     try:
         outcome = await execute_once(key, print_, _execution(lot_id, key, print_, member_points, issued))

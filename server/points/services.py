@@ -149,7 +149,7 @@ async def post_award(award: Award, key: str) -> Operation:
     result: dict[str, Any] = {"points": award.points, "reason": award.reason}
     operation = await Operation.create(
         kind=OperationKind.POINTS_ADJUST,
-        idempotency_key=check_key(key),
+        idempotency_key=key,
         fingerprint=fingerprint({"op": "points-award", "member_id": award.member_id, **result}),
         member_id=award.member_id,
         amount=award.points,

@@ -25,6 +25,7 @@ from server.coupon import services as coupons
 from server.coupon.models import CouponTemplate
 from server.jobs.registry import JobContext, Task
 from server.ledger.models import Operation, OperationKind
+from server.ledger.operations import system_key
 from server.member.models import Member
 from server.points.services import Award, post_award, prepare_award
 from server.referral.models import ReferralReward
@@ -66,7 +67,7 @@ async def _award(member_id: int, points: int, side: str) -> Award | None:
 async def _grant(side: str, member_id: int, referee_id: int, award: Award | None, template: CouponTemplate | None) -> dict[str, Any]:
     given: dict[str, Any] = {}
     if award is not None:
-        await post_award(award, f"referral:{referee_id}:{side}")
+        await post_award(award, system_key("referral", referee_id, side))
         given["points"] = award.points
     if template is not None:
         (coupon,) = await coupons.grant(template, [member_id])

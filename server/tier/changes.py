@@ -23,6 +23,7 @@ from server.access.policy import Actor
 from server.audit import services as audit
 from server.coupon import services as coupons
 from server.core.errors import DomainError, invalid
+from server.ledger.operations import system_key
 from server.member.models import Member
 from server.points import services as points
 from server.tier.conditions import retention
@@ -63,7 +64,7 @@ async def change_tier(move: Move, actor: Actor | None = None) -> TierChange | No
         async with in_transaction():
             received: dict[str, Any] = {}
             if award is not None:
-                operation = await points.post_award(award, f"tier-gift:{uuid.uuid4().hex}")
+                operation = await points.post_award(award, system_key("tier-gift", uuid.uuid4().hex))
                 received.update(points=award.points, points_operation_id=operation.id)
             from_id = move.from_tier.id if move.from_tier else None
             moved = await Member.filter(id=move.member_id, tier_id=from_id).update(tier_id=to.id if to else None, updated_at=move.at)

@@ -4,7 +4,7 @@ import pytest
 
 from server.core.errors import DomainError, ErrorCode
 from server.ledger.models import Operation, OperationKind
-from server.ledger.operations import check_key, execute_once, find_replay, fingerprint, run_once
+from server.ledger.operations import check_key, execute_once, find_replay, fingerprint, run_once, system_key
 
 PRINT = fingerprint({"op": "consume", "amount": 100})
 
@@ -45,6 +45,28 @@ def test_keys_are_one_to_a_hundred_characters(bad):
 
     assert (caught.value.code, caught.value.field) == (ErrorCode.INVALID, ["idempotencyKey"])
     assert check_key("  pos-1  ") == "pos-1"
+
+
+@pytest.mark.parametrize("taken", ["points-expire:lot:1", "card_cash_out:card:7", "reward", "referral:3:referrer", "tier-gift:x"])
+def test_a_client_key_in_a_system_scope_is_refused(taken):
+    with pytest.raises(DomainError) as caught:
+        check_key(taken)
+
+    assert (caught.value.code, caught.value.field) == (ErrorCode.INVALID, ["idempotencyKey"])
+
+
+def test_keys_that_only_look_alike_are_the_clients():
+    alike = ["rewards:1", "REWARD:1", "pos-17:points-expire"]
+
+    assert [check_key(key) for key in alike] == alike
+
+
+def test_system_keys_are_made_only_in_their_scopes():
+    assert system_key("points-expire", "lot", 42) == "points-expire:lot:42"
+    with pytest.raises(ValueError):
+        system_key("pos", 1)
+    with pytest.raises(ValueError):
+        system_key("reward", "x" * 100)
 
 
 async def test_a_new_key_has_no_replay(db):

@@ -51,6 +51,19 @@ async def test_the_same_key_with_a_different_request_is_a_conflict(org, wallet):
     assert await balances(wallet) == (10_000, 0)
 
 
+async def test_a_key_reserved_for_tessera_s_own_operations_is_invalid_and_changes_nothing(org, wallet):
+    # a clerk taking the key of the card's cash-out would block its cancellation
+    with pytest.raises(DomainError) as caught:
+        await recharge(
+            org.actors["sh001.clerk"],
+            RechargeRequest(card_no="C0001", amount=1_000, idempotency_key=f"card_cash_out:card:{wallet.card.id}"),
+        )
+
+    assert caught.value.code == ErrorCode.INVALID
+    assert await balances(wallet) == (0, 0)
+    assert await Operation.all().count() == 0
+
+
 @pytest.mark.parametrize(("amount", "message"), [(0, "more than 0.00"), (-1, "more than 0.00"), (10_000_001, "limit")])
 async def test_bad_amounts_are_invalid_and_change_nothing(org, wallet, amount, message):
     with pytest.raises(DomainError) as caught:
