@@ -143,7 +143,8 @@ async def update_staff(
     withholds: list[str] | None = None,
     password: str | None = None,
 ) -> Staff:
-    """Deactivating or re-scoping an account also revokes its sessions."""
+    """Deactivating, re-scoping (a different role, region or store) or a new password also revokes
+    the account's sessions; saving the scope it already has does not."""
     require(actor, Permission.MANAGE_STAFF)
     if password is not None:
         _check_password(password)
@@ -153,6 +154,7 @@ async def update_staff(
         if staff is None:
             raise not_found("Staff", "id")
         before = _snapshot(staff)
+        placed = (staff.role, staff.region_id, staff.store_id)
         if display_name is not None:
             staff.display_name = clean_text(display_name, "displayName", max_length=100)
         if scope is not None:
@@ -170,7 +172,8 @@ async def update_staff(
             staff.locked_until = None
         await _keep_an_hq_manager(staff)
         await staff.save()
-        revoking = scope is not None or is_active is False or new_hash is not None
+        rescoped = (staff.role, staff.region_id, staff.store_id) != placed
+        revoking = rescoped or is_active is False or new_hash is not None
         if revoking:
             await StaffSession.filter(staff_id=staff.id, revoked_at=None).update(revoked_at=now())
         after = _snapshot(staff)

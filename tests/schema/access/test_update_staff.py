@@ -1,4 +1,5 @@
-"""updateStaff: HQ changes accounts; re-scoping, deactivating or a new password ends their sessions."""
+"""updateStaff: HQ changes accounts; re-scoping (to a different role, region or store), deactivating
+or a new password ends their sessions."""
 
 from __future__ import annotations
 
@@ -67,6 +68,22 @@ async def test_rescoping_revokes_the_account_sessions(api: Api, org: Any) -> Non
     )
     again = await api.login("sh001.clerk")
     assert (await again("{ me { store { code } } }"))["data"]["me"] == {"store": {"code": "CD001"}}
+
+
+async def test_saving_the_scope_an_account_already_has_keeps_it_signed_in(api: Api, org: Any) -> None:
+    # given
+    hq = await api.login("hq.admin")
+    clerk = await api.login("sh001.clerk")
+
+    # when HQ saves the clerk's role and store unchanged (the console's dialog sends the scope)
+    payload = await _update(
+        hq, org, "sh001.clerk", scope={"role": "STORE", "storeId": gid("Store", org.stores["SH001"].id)}
+    )
+
+    # then
+    assert payload["errors"] == []
+    assert await _live_sessions(org, "sh001.clerk") == 1
+    assert (await clerk("{ me { store { code } } }"))["data"]["me"] == {"store": {"code": "SH001"}}
 
 
 async def test_promoting_to_region_manager_changes_role_and_scope(api: Api, org: Any) -> None:

@@ -224,7 +224,7 @@ const en: Messages<typeof zhCN> = {
     activated: 'Account {name} activated',
     rescope: 'Change role',
     rescopeTitle: 'Change role: {name}',
-    rescopeWarning: 'Saving signs {name} out at once; they sign in again to work with the new role and scope.',
+    rescopeWarning: 'Saving a different role or scope signs {name} out at once; they sign in again to work with it.',
     rescoped: 'Role of {name} changed',
     resetPassword: 'Reset password',
     resetPasswordTitle: 'Reset password: {name}',

@@ -221,7 +221,7 @@ export default {
     activated: '已启用账号：{name}',
     rescope: '调整岗位',
     rescopeTitle: '调整岗位：{name}',
-    rescopeWarning: '保存后，{name} 将立即退出登录，需重新登录后按新的角色和范围使用。',
+    rescopeWarning: '保存不同的角色或范围后，{name} 将立即退出登录，需重新登录后按新的角色和范围使用。',
     rescoped: '已调整 {name} 的岗位',
     resetPassword: '重置登录密码',
     resetPasswordTitle: '重置登录密码：{name}',
