@@ -144,6 +144,8 @@ describe('growth', () => {
     }
     expect(await rows.count()).toBeGreaterThan(0)
     expect(await page.textContent('[data-test=delivery-table]')).toMatch(/待发送|已发送|已跳过/)
+    const total = Number((await page.textContent('.cursor-pager__total'))?.match(/共 (\d+) 条/)?.[1])
+    expect(total).toBeGreaterThanOrEqual(await rows.count())
     const [name, memberNo] = (await rows.first().locator('td').first().textContent())?.split(' · ') ?? []
     const token = await login(backend.url, 'hq.admin')
     const { memberLookup } = await graphql<{ memberLookup: { name: string } | null }>(

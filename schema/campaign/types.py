@@ -101,7 +101,9 @@ class CampaignDelivery:
 
 @strawberry.type(description="A page of a campaign's deliveries, newest first.")
 class CampaignDeliveryConnection(relay.Connection[CampaignDelivery]):
-    pass
+    query: strawberry.Private[Any]
+
+    total_count: int = total_count("How many deliveries the campaign has (of the status asked for, if one was).")
 
 
 @strawberry.type(description="Conversion of one group: members who consumed within the attribution window.")
@@ -170,7 +172,7 @@ class Campaign(ModelNode):
         if status is not None:
             query = query.filter(status=status)
         edges, page_info = to_edges(await fetch_page(query, first, after), CampaignDelivery.from_model)
-        return CampaignDeliveryConnection(edges=edges, page_info=page_info)
+        return CampaignDeliveryConnection(edges=edges, page_info=page_info, query=query)
 
     @strawberry.field(description="Conversion per variant against the holdout, with lift.")
     async def results(self) -> CampaignResults:

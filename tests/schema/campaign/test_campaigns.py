@@ -180,6 +180,29 @@ async def test_a_store_clerk_sees_the_members_of_the_stores_deliveries_masked(ap
     ]
 
 
+DELIVERY_TOTAL = """
+query($id: ID!, $status: DeliveryStatus) {
+  node(id: $id) { ... on Campaign { deliveries(first: 1, status: $status) { totalCount edges { node { status } } } } }
+}
+"""
+
+
+async def test_the_delivery_log_counts_all_its_deliveries_and_those_of_a_status(api, org, install, worker):
+    # given three members born today, reached by an HQ campaign (skipped: they gave no consent)
+    install(FakeChannel(ChannelKind.LOG))
+    await _born_today(org, "SH001", "SH002", "CD001")
+    hq = await api.login("hq.admin")
+    campaign_id = await _launched_birthday_campaign(hq, worker)
+    # when
+    every, skipped, sent = [
+        (await hq(DELIVERY_TOTAL, id=campaign_id, status=status))["data"]["node"]["deliveries"] for status in (None, "SKIPPED", "SENT")
+    ]
+    # then the total counts every delivery of the status asked for, whatever the page
+    assert (every["totalCount"], len(every["edges"])) == (3, 1)
+    assert (skipped["totalCount"], skipped["edges"]) == (3, [{"node": {"status": "SKIPPED"}}])
+    assert sent == {"totalCount": 0, "edges": []}
+
+
 async def test_a_page_of_deliveries_with_their_members_costs_the_same_queries_at_2_and_8(api, org, install, worker):
     install(FakeChannel(ChannelKind.LOG))
     await _born_today(org, *["SH001"] * 8)
