@@ -229,8 +229,14 @@ describe('growth', () => {
     await page.click('[data-test=follow-up-new]')
     await page.waitForSelector(`[data-test=follow-up-dialog] [data-test=care-member]:has-text("${member.name}")`)
     await page.fill('[data-test=follow-up-notes]', '会员反馈新品不错')
+    // due today, so it also joins the list of follow-ups due, which counts them
+    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date())
+    await page.fill('[data-test=follow-up-dialog] [data-test=follow-up-next] input, [data-test=follow-up-dialog] input[data-test=follow-up-next]', today)
+    await page.keyboard.press('Tab')
     await page.click('[data-test=follow-up-save]')
     await page.waitForSelector('[data-test=follow-up-table] .el-table__row:has-text("会员反馈新品不错")')
+    await page.waitForSelector(`#pane-followUps [data-test=follow-up-table] .el-table__row:has-text("${member.name}")`)
+    expect(await page.textContent('#pane-followUps [data-test=pager]')).toMatch(/共 [1-9]\d* 条/)
     await screenshot(page, '68-care-follow-ups')
 
     await page.click('.el-tabs__item:has-text("生日与纪念日")')

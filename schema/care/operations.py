@@ -144,7 +144,7 @@ class CareQuery:
     ) -> FollowUpConnection | None:
         query = await follow_ups.follow_ups_of(info.context.actor, decode_id(member_id, "Member", "memberId"))
         edges, page_info = to_edges(await fetch_page(query, first, after), FollowUp.from_model)
-        return FollowUpConnection(edges=edges, page_info=page_info)
+        return FollowUpConnection(edges=edges, page_info=page_info, query=query)
 
     @strawberry.field(
         description="Follow-ups due: active members whose latest follow-up planned the next one on or before "
@@ -167,7 +167,7 @@ class CareQuery:
             region_ids=_ids(region_ids, "Region", "regionIds"),
         )
         edges, page_info = to_edges(await fetch_page(query, first, after), FollowUp.from_model)
-        return FollowUpConnection(edges=edges, page_info=page_info)
+        return FollowUpConnection(edges=edges, page_info=page_info, query=query)
 
     @strawberry.field(description="Members whose birthday comes up" + _WINDOW, permission_classes=[IsAuthenticated])
     async def upcoming_birthdays(

@@ -78,7 +78,9 @@ class FollowUp(ModelNode):
 
 @strawberry.type(description="A page of follow-ups.")
 class FollowUpConnection(relay.Connection[FollowUp]):
-    pass
+    query: strawberry.Private[Any]
+
+    total_count: int = total_count("How many follow-ups match (in the viewer's scope), whatever the page.")
 
 
 @strawberry.type(description="Result of recording a follow-up.")

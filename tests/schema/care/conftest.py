@@ -14,6 +14,7 @@ mutation($input: RecordFollowUpInput!) {
 DUE = """
 query($by: Date, $first: Int, $after: String) {
   followUpsDue(by: $by, first: $first, after: $after) {
+    totalCount
     edges { node { notes nextFollowUpOn member { name } } }
     pageInfo { hasNextPage endCursor }
   }

@@ -101,3 +101,4 @@ async def test_follow_ups_due_are_limited_to_the_viewers_scope_and_paged(api, pe
     assert [e["node"]["notes"] for e in rest["data"]["followUpsDue"]["edges"]] == ["SH001"]
     assert rest["data"]["followUpsDue"]["pageInfo"]["hasNextPage"] is False
     assert [e["node"]["notes"] for e in own["data"]["followUpsDue"]["edges"]] == ["SH001"]
+    assert [page["data"]["followUpsDue"]["totalCount"] for page in (first, rest, own)] == [3, 3, 1]
