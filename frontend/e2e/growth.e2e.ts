@@ -229,12 +229,14 @@ describe('growth', () => {
     await page.click('[data-test=follow-up-new]')
     await page.waitForSelector(`[data-test=follow-up-dialog] [data-test=care-member]:has-text("${member.name}")`)
     await page.fill('[data-test=follow-up-notes]', '会员反馈新品不错')
-    // due today, so it also joins the list of follow-ups due, which counts them
-    const today = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date())
-    await page.fill('[data-test=follow-up-dialog] [data-test=follow-up-next] input, [data-test=follow-up-dialog] input[data-test=follow-up-next]', today)
+    // the next one planned for tomorrow: the list of follow-ups due by tomorrow has it, and counts them
+    const tomorrow = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + 86_400_000))
+    await page.fill('[data-test=follow-up-dialog] .el-form-item:has-text("下次回访") input', tomorrow)
     await page.keyboard.press('Tab')
     await page.click('[data-test=follow-up-save]')
     await page.waitForSelector('[data-test=follow-up-table] .el-table__row:has-text("会员反馈新品不错")')
+    await page.fill('#pane-followUps .el-date-editor input', tomorrow)
+    await page.keyboard.press('Tab')
     await page.waitForSelector(`#pane-followUps [data-test=follow-up-table] .el-table__row:has-text("${member.name}")`)
     expect(await page.textContent('#pane-followUps [data-test=pager]')).toMatch(/共 [1-9]\d* 条/)
     await screenshot(page, '68-care-follow-ups')
