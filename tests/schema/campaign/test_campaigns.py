@@ -11,9 +11,9 @@ from server.campaign.services import SettingsDraft, set_campaign_settings
 from server.channels.base import ChannelKind
 from server.member.services import MemberDraft, create_member
 from tests.schema.member.conftest import gid
-from tests.sql_count import counting_queries
 from tests.server.delivery.conftest import FakeChannel, install, worker  # noqa: F401 - shared fixtures
 from tests.server.jobs.conftest import clock  # noqa: F401 - shared fixture
+from tests.statements import counting_queries
 
 CREATE = """
 mutation($input: CampaignInput!) {

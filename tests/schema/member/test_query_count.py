@@ -10,7 +10,7 @@ from server.member.services import MemberDraft, create_member
 from server.tag.services import create_tag, tag_member
 from server.tier.services import TierDraft, create_tier
 from server.wallet.services import RechargeRequest, recharge
-from tests.sql_count import counting_queries
+from tests.statements import counting_queries
 
 PAGE = """
 query($first: Int!) {

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from tests.server.wallet.conftest import fund
-from tests.sql_count import counting_queries
+from tests.statements import counting_queries
 
 LEDGER = """
 query($no: String!, $first: Int!) {

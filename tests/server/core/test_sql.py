@@ -10,7 +10,7 @@ from tortoise.transactions import in_transaction
 from server.core.sql import Sql, StaleWrite, at_once, current_dialect, defer, defer_checked, deferring_writes, fetch, fetch_one, sql
 from server.jobs.models import Job
 from tests.conftest import ON_POSTGRES
-from tests.server.ledger.statements import recorded_statements
+from tests.statements import recorded_statements
 
 SHANGHAI = timezone(timedelta(hours=8))
 

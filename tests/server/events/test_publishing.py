@@ -21,7 +21,7 @@ from server.program.services import set_earn_rule
 from server.wallet.refunds import RefundRequest, refund
 from server.wallet.services import ConsumeRequest, RechargeRequest, consume, recharge
 from tests.server.wallet.conftest import balances, fund, key
-from tests.sql_count import counting_queries
+from tests.statements import counting_queries
 
 
 def _member_ref(member: Member, org) -> MemberRef:  # type: ignore[no-untyped-def]

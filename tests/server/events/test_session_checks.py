@@ -11,7 +11,7 @@ from server.core.clock import now
 from server.events import session_checks
 from server.events.session_checks import SessionChecks, Watch
 from tests.conftest import PASSWORD
-from tests.sql_count import counting_queries
+from tests.statements import counting_queries
 
 
 async def _session(settings, username: str) -> int:  # type: ignore[no-untyped-def]

@@ -7,7 +7,7 @@ import pytest
 from server.core.sql import sql
 from server.jobs.models import Job
 from server.jobs.queue import Queued, enqueue, enqueue_all
-from tests.server.ledger.statements import recorded_statements
+from tests.statements import recorded_statements
 
 
 async def test_unconditional_jobs_go_in_one_statement_and_taken_keys_are_skipped(db: None) -> None:

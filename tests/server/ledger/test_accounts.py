@@ -8,7 +8,7 @@ from tortoise.exceptions import IntegrityError
 from server.ledger import accounts
 from server.ledger.models import Account, AccountCode, Unit
 from tests.server.ledger.conftest import CARD, MEMBER, STORE
-from tests.server.ledger.statements import recorded_statements
+from tests.statements import recorded_statements
 
 
 def test_keys_name_the_code_and_the_owner():

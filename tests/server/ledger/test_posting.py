@@ -9,7 +9,7 @@ from server.ledger.models import Account, Operation, Transfer, TransferCode
 from server.ledger.posting import InsufficientFunds, Leg, _balance_changes, lock_balances, post
 from tests.conftest import ON_POSTGRES
 from tests.server.ledger.conftest import CARD, MEMBER, STORE, account, balance, credit, new_operation
-from tests.server.ledger.statements import recorded_statements
+from tests.statements import recorded_statements
 
 
 async def test_a_posting_moves_the_amount_and_records_one_transfer_per_leg(principal):

@@ -18,8 +18,8 @@ from server.wallet.pricing import Payment
 from server.wallet import services
 from server.wallet.services import ConsumeRequest, RechargeRequest, consume, recharge
 from tests.conftest import ON_POSTGRES
-from tests.server.ledger.statements import recorded_statements
 from tests.server.wallet.conftest import balances, fund, key
+from tests.statements import recorded_statements
 
 
 async def test_a_consume_prices_the_order_and_pays_from_stored_value(org, wallet):

@@ -13,7 +13,7 @@ from server.org.models import Store
 from server.program.models import ProgramSettings
 from server.program.services import set_earn_rule, update_settings
 from server.wallet.stores import till
-from tests.server.ledger.statements import recorded_statements
+from tests.statements import recorded_statements
 
 NOW = datetime(2030, 6, 1, 12, 0, tzinfo=UTC)
 

@@ -1,10 +1,12 @@
-"""Recording the SQL statements tortoise sends, so a test can say how many queries a call makes."""
+"""The SQL statements a block runs, from tortoise's own query log (it logs each statement at DEBUG
+before sending it): recorded, or just counted."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 
 class _Recorder(logging.Handler):
@@ -19,7 +21,7 @@ class _Recorder(logging.Handler):
 
 @contextmanager
 def recorded_statements() -> Iterator[list[str]]:
-    """The statements run inside the block (tortoise logs each one at DEBUG before sending it)."""
+    """The statements run inside the block."""
     statements: list[str] = []
     logger = logging.getLogger("tortoise.db_client")
     recorder = _Recorder(statements)
@@ -31,3 +33,19 @@ def recorded_statements() -> Iterator[list[str]]:
     finally:
         logger.removeHandler(recorder)
         logger.setLevel(previous)
+
+
+@dataclass
+class Counted:
+    statements: list[str] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.statements)
+
+
+@contextmanager
+def counting_queries() -> Iterator[Counted]:
+    """How many statements the block runs (`.count`, read after it)."""
+    with recorded_statements() as statements:
+        yield Counted(statements)
