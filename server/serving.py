@@ -45,12 +45,13 @@ class _OwnSocket:
         return reuse_port_socket, (self.host, self.port)
 
 
-def serve(host: str, port: int, workers: int) -> None:
-    """Serves the app on host:port with `workers` processes until SIGINT/SIGTERM."""
+def serve(host: str, port: int, workers: int, app: str = APP) -> None:
+    """Serves `app` (an app factory's import path; Tessera's by default, `bench.bare` passes its own)
+    on host:port with `workers` processes until SIGINT/SIGTERM."""
     if workers == 1 or not hasattr(socket, "SO_REUSEPORT"):
-        uvicorn.run(APP, factory=True, host=host, port=port, workers=workers)
+        uvicorn.run(app, factory=True, host=host, port=port, workers=workers)
         return
-    config = uvicorn.Config(APP, factory=True, host=host, port=port, workers=workers)
+    config = uvicorn.Config(app, factory=True, host=host, port=port, workers=workers)
     with reuse_port_socket(host, port) as held:
         bound = int(held.getsockname()[1])
         print(f"Tessera serving on http://{host}:{bound} with {workers} workers (press CTRL+C to quit)", flush=True)
