@@ -220,6 +220,10 @@ describe('the admin console', () => {
 
     await chooseTab('消费')
     await page.fill('[data-test=consume-amount]', '20')
+    await page.fill('[data-test=consume-coupon]', 'NOSUCHCOUPON')
+    await page.click('[data-test=consume-quote]')
+    await page.waitForSelector('.el-form-item__error:has-text("没有这个优惠券码。")')
+    await page.fill('[data-test=consume-coupon]', '')
     await page.click('[data-test=consume-quote]')
     await page.waitForSelector('[data-test=consume-quote-result]')
     const payable = fen(await page.textContent('[data-test=consume-quote-result] [data-test=breakdown-payable]'))

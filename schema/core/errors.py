@@ -17,19 +17,28 @@ from strawberry.relay import GlobalIDValueError
 
 from server.core.errors import DomainError
 from server.core.errors import ErrorCode as DomainErrorCode
+from server.core.errors import ErrorReason as DomainErrorReason
 
 ErrorCode = strawberry.enum(DomainErrorCode, name="ErrorCode", description="Why an operation failed.")
+ErrorReason = strawberry.enum(
+    DomainErrorReason,
+    name="ErrorReason",
+    description="Why, in more detail than the code: which of a coupon's conditions failed, what state a card is in.",
+)
 
 
 @strawberry.type(description="An expected failure of a mutation, with the input field it concerns.")
 class UserError:
     field: list[str] | None = strawberry.field(description="Path to the input field at fault, if any.")
-    code: ErrorCode = strawberry.field(description="Stable machine-readable reason.")
-    message: str = strawberry.field(description="Human-readable explanation.")
+    code: ErrorCode = strawberry.field(description="What failed: stable and machine-readable.")
+    message: str = strawberry.field(description="Human-readable explanation (English).")
+    reason: ErrorReason | None = strawberry.field(
+        default=None, description="The detail behind `code` where there is one (COUPON_NOT_USABLE, CARD_NOT_ACTIVE), for a till to explain in its own words."
+    )
 
     @classmethod
     def from_domain(cls, error: DomainError) -> UserError:
-        return cls(field=error.field, code=error.code, message=error.message)
+        return cls(field=error.field, code=error.code, message=error.message, reason=error.reason)
 
 
 def is_input_error(error: GraphQLError) -> bool:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from server.card.models import CardAction, CardStatus
-from server.core.errors import DomainError, ErrorCode
+from server.core.errors import DomainError, ErrorCode, ErrorReason
 
 _REFUSALS: dict[CardAction, str] = {
     CardAction.REPORT_LOST: "The card can't be reported lost: it is {status}.",
@@ -16,13 +16,23 @@ _REFUSALS: dict[CardAction, str] = {
 }
 
 
+_NOT_ACTIVE: dict[tuple[CardStatus, bool], ErrorReason] = {
+    (CardStatus.LOST, False): ErrorReason.CARD_LOST,
+    (CardStatus.FROZEN, False): ErrorReason.CARD_FROZEN,
+    (CardStatus.CANCELLED, False): ErrorReason.CARD_CANCELLED,
+    (CardStatus.LOST, True): ErrorReason.PARENT_CARD_LOST,
+    (CardStatus.FROZEN, True): ErrorReason.PARENT_CARD_FROZEN,
+    (CardStatus.CANCELLED, True): ErrorReason.PARENT_CARD_CANCELLED,
+}
+
+
 def card_not_active(status: CardStatus, field: str = "cardNo", *, parent: bool = False) -> DomainError:
     """A card (or, with `parent`, the card whose balance a subsidiary spends) that can't be used."""
     if parent:
         message = f"The parent card is {status.value.lower()}, so this card can't be used."
     else:
         message = f"The card is {status.value.lower()} and can't be used."
-    return DomainError(ErrorCode.CARD_NOT_ACTIVE, message, field)
+    return DomainError(ErrorCode.CARD_NOT_ACTIVE, message, field, reason=_NOT_ACTIVE[status, parent])
 
 
 def illegal_transition(action: CardAction, status: CardStatus, target: CardStatus | None = None) -> DomainError:

@@ -1,9 +1,11 @@
 """Domain errors: expected failures carried as data to API payloads.
 
-    DomainError(code, message, field)
+    DomainError(code, message, field, reason=None)
       raised by services; the API turns it into a `UserError` in the mutation payload.
 
-Codes are a contract with partner apps (SPEC §5); add, never rename.
+Codes and reasons are a contract with partner apps (SPEC §5); add, never rename. A reason says
+why in more detail than its code where a till must tell the member (which of a coupon's
+conditions failed, what state a card is in); the message says the same in English for people.
 """
 
 from __future__ import annotations
@@ -31,13 +33,34 @@ class ErrorCode(str, Enum):
     AUTOMATIC_TAG = "AUTOMATIC_TAG"
 
 
-class DomainError(Exception):
-    """An expected failure with a stable code, the field it concerns (a path) and a human message."""
+class ErrorReason(str, Enum):
+    COUPON_UNKNOWN = "COUPON_UNKNOWN"
+    COUPON_OTHER_MEMBER = "COUPON_OTHER_MEMBER"
+    COUPON_USED = "COUPON_USED"
+    COUPON_VOID = "COUPON_VOID"
+    COUPON_EXPIRED = "COUPON_EXPIRED"
+    COUPON_NOT_YET_VALID = "COUPON_NOT_YET_VALID"
+    COUPON_WRONG_STORE = "COUPON_WRONG_STORE"
+    COUPON_BELOW_THRESHOLD = "COUPON_BELOW_THRESHOLD"
+    CARD_LOST = "CARD_LOST"
+    CARD_FROZEN = "CARD_FROZEN"
+    CARD_CANCELLED = "CARD_CANCELLED"
+    PARENT_CARD_LOST = "PARENT_CARD_LOST"
+    PARENT_CARD_FROZEN = "PARENT_CARD_FROZEN"
+    PARENT_CARD_CANCELLED = "PARENT_CARD_CANCELLED"
 
-    def __init__(self, code: ErrorCode, message: str, field: Sequence[str] | str | None = None) -> None:
+
+class DomainError(Exception):
+    """An expected failure with a stable code, the field it concerns (a path), a human message and,
+    where the code alone doesn't say enough, a stable reason."""
+
+    def __init__(
+        self, code: ErrorCode, message: str, field: Sequence[str] | str | None = None, *, reason: ErrorReason | None = None
+    ) -> None:
         super().__init__(message)
         self.code = code
         self.message = message
+        self.reason = reason
         if isinstance(field, str):
             field = [field]
         self.field: list[str] | None = list(field) if field else None
@@ -45,7 +68,7 @@ class DomainError(Exception):
     @property
     def extensions(self) -> dict[str, str]:
         """Metadata a transport attaches to the error (GraphQL copies it into `extensions`)."""
-        return {"code": self.code.value}
+        return {"code": self.code.value, **({"reason": self.reason.value} if self.reason else {})}
 
 
 def invalid(field: str, message: str) -> DomainError:

@@ -20,7 +20,7 @@ from tortoise.transactions import in_transaction
 from server.access.policy import Actor, Permission, require
 from server.audit import services as audit
 from server.core.clock import now
-from server.core.errors import DomainError, ErrorCode, invalid, not_found
+from server.core.errors import DomainError, ErrorCode, ErrorReason, invalid, not_found
 from server.core.text import clean_text
 from server.coupon.models import Coupon, CouponKind, CouponStatus, CouponTemplate
 from server.member.models import Member, MemberStatus
@@ -200,14 +200,14 @@ async def grant(
     return [by_code[code] for code in codes]
 
 
-def _not_usable(reason: str) -> DomainError:
-    return DomainError(ErrorCode.COUPON_NOT_USABLE, reason, "couponCode")
+def _not_usable(reason: ErrorReason, message: str) -> DomainError:
+    return DomainError(ErrorCode.COUPON_NOT_USABLE, message, "couponCode", reason=reason)
 
 
 _SPENT = {
-    CouponStatus.USED: "The coupon has already been used.",
-    CouponStatus.VOID: "The coupon was voided.",
-    CouponStatus.EXPIRED: "The coupon has expired.",
+    CouponStatus.USED: (ErrorReason.COUPON_USED, "The coupon has already been used."),
+    CouponStatus.VOID: (ErrorReason.COUPON_VOID, "The coupon was voided."),
+    CouponStatus.EXPIRED: (ErrorReason.COUPON_EXPIRED, "The coupon has expired."),
 }
 
 
@@ -220,17 +220,19 @@ async def usable(code: str, member_id: int, store_id: int, at: datetime) -> Coup
     (The order threshold is checked by the pricing, which knows the amount after tier discount.)"""
     coupon = await Coupon.get_or_none(code=_clean_code(code)).select_related("template")
     if coupon is None:
-        raise _not_usable("No coupon has this code.")
+        raise _not_usable(ErrorReason.COUPON_UNKNOWN, "No coupon has this code.")
     if coupon.member_id != member_id:
-        raise _not_usable("The coupon belongs to another member.")
+        raise _not_usable(ErrorReason.COUPON_OTHER_MEMBER, "The coupon belongs to another member.")
     if coupon.status != CouponStatus.ISSUED:
-        raise _not_usable(_SPENT[CouponStatus(coupon.status)])
+        raise _not_usable(*_SPENT[CouponStatus(coupon.status)])
     if at < coupon.valid_from:
-        raise _not_usable(f"The coupon is not valid yet (from {coupon.valid_from.isoformat(timespec='seconds')}).")
+        raise _not_usable(
+            ErrorReason.COUPON_NOT_YET_VALID, f"The coupon is not valid yet (from {coupon.valid_from.isoformat(timespec='seconds')})."
+        )
     if at >= coupon.valid_to:
-        raise _not_usable("The coupon has expired.")
+        raise _not_usable(ErrorReason.COUPON_EXPIRED, "The coupon has expired.")
     if coupon.template.store_ids and store_id not in coupon.template.store_ids:
-        raise _not_usable("The coupon can't be used at this store.")
+        raise _not_usable(ErrorReason.COUPON_WRONG_STORE, "The coupon can't be used at this store.")
     return coupon
 
 
@@ -240,7 +242,7 @@ async def redeem(coupon_id: int, operation_id: int) -> None:
         status=CouponStatus.USED, used_at=now(), used_operation_id=operation_id
     )
     if used != 1:
-        raise _not_usable("The coupon was used by another payment a moment ago.")
+        raise _not_usable(ErrorReason.COUPON_USED, "The coupon was used by another payment a moment ago.")
 
 
 async def restore(operation_id: int) -> None:

@@ -16,7 +16,7 @@ from enum import Enum
 
 from server.card.models import DeductionOrder
 from server.coupon.models import CouponKind
-from server.core.errors import DomainError, ErrorCode, invalid
+from server.core.errors import DomainError, ErrorCode, ErrorReason, invalid
 
 
 class Payment(str, Enum):
@@ -76,7 +76,10 @@ def _coupon_discount(coupon: CouponTerms | None, subtotal: int) -> int:
         return 0
     if subtotal < coupon.threshold:
         raise DomainError(
-            ErrorCode.COUPON_NOT_USABLE, f"This coupon needs an order of at least {coupon.threshold / 100:.2f}.", "couponCode"
+            ErrorCode.COUPON_NOT_USABLE,
+            f"This coupon needs an order of at least {coupon.threshold / 100:.2f}.",
+            "couponCode",
+            reason=ErrorReason.COUPON_BELOW_THRESHOLD,
         )
     if coupon.kind == CouponKind.CASH_OFF:
         return min(coupon.value, subtotal)

@@ -138,12 +138,20 @@ async def test_lost_and_frozen_cards_cannot_consume_until_restored(api, org, wal
     await clerk(RECHARGE, input={"cardNo": "C0001", "amount": "50.00", "idempotencyKey": "r1"})
     await _act(clerk, mutation)
 
-    refused = await clerk(CONSUME, input={"cardNo": "C0001", "amount": "10.00", "idempotencyKey": "c1"})
+    refused = await clerk(
+        CONSUME.replace("errors { field code message }", "errors { field code message reason }"),
+        input={"cardNo": "C0001", "amount": "10.00", "idempotencyKey": "c1"},
+    )
     await _act(clerk, {"reportCardLost": "cancelCardLoss", "freezeCard": "unfreezeCard"}[mutation])
     paid = await clerk(CONSUME, input={"cardNo": "C0001", "amount": "10.00", "idempotencyKey": "c2"})
 
     assert refused["data"]["consume"]["errors"] == [
-        {"field": ["cardNo"], "code": "CARD_NOT_ACTIVE", "message": f"The card is {status} and can't be used."}
+        {
+            "field": ["cardNo"],
+            "code": "CARD_NOT_ACTIVE",
+            "message": f"The card is {status} and can't be used.",
+            "reason": f"CARD_{status.upper()}",
+        }
     ]
     assert paid["data"]["consume"]["errors"] == []
     assert paid["data"]["consume"]["member"]["assets"]["balance"]["principal"] == "40.00"

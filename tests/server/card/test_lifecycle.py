@@ -14,7 +14,7 @@ from server.card.services import (
     issue_card,
     replace_card,
 )
-from server.core.errors import DomainError, ErrorCode
+from server.core.errors import DomainError, ErrorCode, ErrorReason
 from server.ledger.models import Operation
 from server.program.services import RechargeRuleDraft, create_recharge_rule
 from server.wallet.services import ConsumeRequest, card_balances, consume
@@ -81,7 +81,7 @@ async def test_replacing_moves_the_balance_to_the_new_number_and_kills_the_old(o
     assert (await card_balances(new)).principal == 8_000
     with pytest.raises(DomainError) as caught:
         await consume(org.actors["sh001.clerk"], ConsumeRequest(card_no="C0001", amount=100, idempotency_key=key()))
-    assert caught.value.code is ErrorCode.CARD_NOT_ACTIVE
+    assert (caught.value.code, caught.value.reason) == (ErrorCode.CARD_NOT_ACTIVE, ErrorReason.CARD_CANCELLED)
     await consume(org.actors["sh001.clerk"], ConsumeRequest(card_no="C0002", amount=100, idempotency_key=key()))
     assert (await card_balances(new)).principal == 7_900
 
@@ -120,6 +120,25 @@ async def test_a_subsidiary_card_spends_its_parents_balance(org, wallet):
     await consume(org.actors["sh001.clerk"], ConsumeRequest(card_no="S0001", amount=300, idempotency_key=key()))
 
     assert await balances(wallet) == (700, 0)
+
+
+async def test_a_subsidiary_card_cannot_spend_while_its_parent_is_frozen(org, wallet):
+    clerk = org.actors["sh001.clerk"]
+    sub_type = await create_card_type(org.actors["hq.admin"], CardTypeDraft(code="SUB", name="副卡", kind=CardKind.SUBSIDIARY))
+    await issue_card(clerk, IssueRequest(wallet.member.id, sub_type.id, card_no="S0001", parent_card_no="C0001"))
+    await fund(org, wallet, 1_000)
+    await change_status(clerk, "C0001", CardAction.FREEZE)
+
+    with pytest.raises(DomainError) as caught:
+        await consume(clerk, ConsumeRequest(card_no="S0001", amount=300, idempotency_key=key()))
+
+    assert (caught.value.code, caught.value.reason, caught.value.message) == (
+        ErrorCode.CARD_NOT_ACTIVE,
+        ErrorReason.PARENT_CARD_FROZEN,
+        "The parent card is frozen, so this card can't be used.",
+    )
+    assert await balances(wallet) == (1_000, 0)
+    assert await Operation.filter(kind="CONSUME").count() == 0
 
 
 async def test_a_number_taken_after_the_check_is_a_duplicate_and_the_replacement_changes_nothing(org, wallet, monkeypatch):

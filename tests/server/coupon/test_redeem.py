@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from server.core.errors import DomainError, ErrorCode
+from server.core.errors import DomainError, ErrorCode, ErrorReason
 from server.coupon.models import Coupon, CouponKind, CouponStatus
 from server.coupon.services import TemplateDraft, create_template, issue, redeem, restore
 
@@ -25,8 +25,9 @@ async def test_the_second_redeem_of_a_coupon_loses(coupon):
     with pytest.raises(DomainError) as caught:
         await redeem(coupon.id, operation_id=42)
 
-    assert (caught.value.code, caught.value.message, caught.value.field) == (
+    assert (caught.value.code, caught.value.reason, caught.value.message, caught.value.field) == (
         ErrorCode.COUPON_NOT_USABLE,
+        ErrorReason.COUPON_USED,
         "The coupon was used by another payment a moment ago.",
         ["couponCode"],
     )

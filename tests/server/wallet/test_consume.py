@@ -7,7 +7,7 @@ import pytest
 
 from server.card.models import CardAction, DeductionOrder
 from server.card.services import CardTypeDraft, IssueRequest, change_status, create_card_type, issue_card
-from server.core.errors import DomainError, ErrorCode
+from server.core.errors import DomainError, ErrorCode, ErrorReason
 from server.ledger import operations
 from server.ledger.models import Operation
 from server.member.models import Member
@@ -189,15 +189,17 @@ async def test_principal_and_bonus_are_taken_in_the_card_types_order(org, wallet
     assert (breakdown.paid_principal, breakdown.paid_bonus) == paid
 
 
-@pytest.mark.parametrize("action", [CardAction.REPORT_LOST, CardAction.FREEZE])
-async def test_lost_or_frozen_cards_cannot_consume(org, wallet, action):
+@pytest.mark.parametrize(
+    ("action", "reason"), [(CardAction.REPORT_LOST, ErrorReason.CARD_LOST), (CardAction.FREEZE, ErrorReason.CARD_FROZEN)]
+)
+async def test_lost_or_frozen_cards_cannot_consume(org, wallet, action, reason):
     await fund(org, wallet, 1_000)
     await change_status(org.actors["sh001.clerk"], "C0001", action)
 
     with pytest.raises(DomainError) as caught:
         await consume(org.actors["sh001.clerk"], ConsumeRequest(card_no="C0001", amount=100, idempotency_key=key()))
 
-    assert caught.value.code is ErrorCode.CARD_NOT_ACTIVE
+    assert (caught.value.code, caught.value.reason) == (ErrorCode.CARD_NOT_ACTIVE, reason)
     assert await balances(wallet) == (1_000, 0)
     assert await Operation.filter(kind="CONSUME").count() == 0
 

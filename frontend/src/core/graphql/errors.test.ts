@@ -8,6 +8,7 @@ import {
   mapPayloadErrors,
   signalsUnauthenticated,
   type Translator,
+  type UserErrorLike,
 } from './errors'
 
 function graphQLError(code: string, path?: (string | number)[]) {
@@ -112,8 +113,18 @@ describe('describeUserError', () => {
     'card.errors.code.DUPLICATE': '该卡号已被使用',
     'errors.code.DUPLICATE_PHONE': '该手机号已被其他会员使用',
     'errors.code.INVALID': '输入不正确',
+    'errors.code.COUPON_NOT_USABLE': '该优惠券不可用',
+    'errors.reason.COUPON_EXPIRED': '该优惠券已过期',
   }
   const i18n: Translator = { t: (key) => messages[key] ?? key, te: (key) => key in messages }
+
+  it('says why by the reason where the API gives one it has a text for', () => {
+    const expired: UserErrorLike = { field: ['couponCode'], code: 'COUPON_NOT_USABLE', message: 'The coupon has expired.' }
+
+    expect(describeUserError({ ...expired, reason: 'COUPON_EXPIRED' }, i18n)).toBe('该优惠券已过期')
+    expect(describeUserError({ ...expired, reason: 'COUPON_VOID' }, i18n)).toBe('该优惠券不可用')
+    expect(describeUserError({ ...expired, reason: null }, i18n)).toBe('该优惠券不可用')
+  })
 
   it('prefers the field-specific text for INVALID', () => {
     expect(describeUserError({ field: ['phone'], code: 'INVALID', message: 'Phone must be…' }, i18n, 'member')).toBe(

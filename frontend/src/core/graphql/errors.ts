@@ -10,7 +10,8 @@ import type { ErrorCode } from '@/generated/schema'
 
 import type { UserErrorFieldsFragment } from './errors.generated'
 
-export type UserErrorLike = Pick<UserErrorFieldsFragment, 'field' | 'code' | 'message'>
+export type UserErrorLike = Pick<UserErrorFieldsFragment, 'field' | 'code' | 'message'> &
+  Partial<Pick<UserErrorFieldsFragment, 'reason'>>
 
 /** What a page says when a request failed as a whole. */
 export type Failure = 'network' | 'unauthenticated' | 'permission' | 'notFound' | 'invalid' | 'unexpected'
@@ -89,13 +90,16 @@ export interface Translator {
 }
 
 /**
- * The message to show for a payload error: a field-specific text for INVALID
- * (`<scope>.invalid.<field>`), else the scope's own text for its code (`<scope>.code.<code>`: a
- * DUPLICATE card number reads better than a generic duplicate), else the text for its code, else
- * the server's own message (which is English and specific — better than nothing for a code this
- * SPA does not know yet).
+ * The message to show for a payload error: the text for its reason where the API gives one (which
+ * of a coupon's conditions failed, what state a card is in: `errors.reason.<reason>`), else a
+ * field-specific text for INVALID (`<scope>.invalid.<field>`), else the scope's own text for its
+ * code (`<scope>.code.<code>`: a DUPLICATE card number reads better than a generic duplicate), else
+ * the text for its code, else the server's own message (which is English and specific — better
+ * than nothing for a code this SPA does not know yet).
  */
 export function describeUserError(error: UserErrorLike, i18n: Translator, scope?: string): string {
+  const byReason = `errors.reason.${error.reason}`
+  if (error.reason && i18n.te(byReason)) return i18n.t(byReason)
   const field = error.field?.at(-1)
   if (error.code === 'INVALID' && scope && field) {
     const key = `${scope}.invalid.${field}`
