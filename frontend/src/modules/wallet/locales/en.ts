@@ -47,6 +47,8 @@ const en: Messages<typeof zhCN> = {
     requote: 'The order changed: quote it again',
     done: 'Payment taken',
     another: 'Next sale',
+    invalid: { pin: 'Wrong PIN.' },
+    code: { ACCOUNT_LOCKED: 'Too many wrong PINs: spending on this card is locked until staff reset its PIN.' },
     problem: {
       wholeNumber: 'Whole points only',
       tooMany: 'More than the member has',

@@ -43,6 +43,8 @@ export default {
     requote: '内容已修改，请重新计算应付',
     done: '收款成功',
     another: '下一笔',
+    invalid: { pin: '支付密码错误。' },
+    code: { ACCOUNT_LOCKED: '支付密码错误次数过多，该卡已停止消费，请由店员重置支付密码。' },
     problem: {
       wholeNumber: '请输入整数积分',
       tooMany: '超出可用积分',
