@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
 from typing import Any
 
 from tortoise.queryset import QuerySet
@@ -9,6 +11,7 @@ from tortoise.queryset import QuerySet
 from server.access.policy import Actor, Permission, require
 from server.audit.models import AuditEntry
 from server.core.clock import now
+from server.core.errors import DomainError
 from server.core.joined import insert
 from server.core.sql import defer
 
@@ -43,6 +46,22 @@ async def record(
         created_at=now(),
     )
     await defer(entry)
+
+
+@asynccontextmanager
+async def refusals_recorded(
+    actor: Actor, action: str, target_type: str, target_id: Callable[[], Awaitable[object]], attempt: dict[str, Any]
+) -> AsyncIterator[None]:
+    """Records a DomainError raised in the block as `<action>.refused` — what was asked (`attempt`)
+    and why (under `refused`: code, message, reason) — and lets it go on. The entry is written on its own (the refused operation's
+    transaction, if it had one, rolled back), so a refused payment leaves this and nothing in the
+    ledger. `target_id()` is looked up only then ("" when the target wasn't found)."""
+    try:
+        yield
+    except DomainError as error:
+        why = {"code": error.code.value, "message": error.message, **({"reason": error.reason.value} if error.reason else {})}
+        await record(actor, f"{action}.refused", target_type, await target_id(), None, {**attempt, "refused": why})
+        raise
 
 
 def changed_only(before: dict[str, Any], after: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:

@@ -120,6 +120,17 @@ def card_from_row(row: dict[str, Any] | None, field: str = "cardNo", *, with_mem
     return card
 
 
+async def card_id_of(card_no: str) -> int | str:
+    """The id of the card numbered `card_no`, or "" (no such card, or not a card number): the
+    target of an audit entry about an attempt on it."""
+    try:
+        number = _clean_card_no(card_no)
+    except DomainError:
+        return ""
+    found = await Card.filter(card_no=number).first().values_list("id", flat=True)
+    return int(found) if found is not None else ""
+
+
 async def get_card(card_no: str, field: str = "cardNo", *, with_member: bool = False) -> Card:
     """The card and its type (and `with_member`, its member and the member's tier), in one query:
     every payment starts here, so the join is hand-written (see server.core.joined)."""

@@ -89,10 +89,18 @@ async def _refund_card(card_id: int) -> Card:
 
 @publishes(snapshots.outcome_events)
 async def refund(actor: Actor | None, request: RefundRequest) -> Outcome:
-    actor = require(actor, Permission.REFUND)
-    key = check_key(request.idempotency_key)
-    print_ = fingerprint({"op": "refund", "staff": actor.staff_id, **request.__dict__})
-    return await run_once(key, print_, lambda: _prepare(actor, request, key, print_))
+    """Refunds a consume (see the module); a refusal of a signed-in actor is audited."""
+    signed_in = require(actor)
+
+    async def original() -> int:
+        return request.operation_id
+
+    attempt = {"amount": request.amount, "reason": request.reason}
+    async with audit.refusals_recorded(signed_in, "wallet.refund", "Operation", original, attempt):
+        actor = require(signed_in, Permission.REFUND)
+        key = check_key(request.idempotency_key)
+        print_ = fingerprint({"op": "refund", "staff": actor.staff_id, **request.__dict__})
+        return await run_once(key, print_, lambda: _prepare(actor, request, key, print_))
 
 
 async def _prepare(actor: Actor, request: RefundRequest, key: str, print_: str) -> Execute:

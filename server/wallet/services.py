@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import UTC
 from enum import Enum
+from functools import partial
 from typing import Any
 
 from tortoise.expressions import F
@@ -23,7 +24,7 @@ from server.access.policy import Actor, Permission, require
 from server.audit import services as audit
 from server.card.errors import card_not_active
 from server.card.models import Card, CardStatus
-from server.card.services import card_from_row, card_join, money_card
+from server.card.services import card_from_row, card_id_of, card_join, money_card
 from server.coupon import services as coupons
 from server.core.clock import BUSINESS_TZ, now
 from server.core.errors import DomainError, ErrorCode, invalid
@@ -95,11 +96,16 @@ class RechargeRequest:
 
 @publishes(snapshots.outcome_events)
 async def recharge(actor: Actor | None, request: RechargeRequest) -> Outcome:
-    """Adds principal (and the best recharge rule's bonus) to a card; usable at once."""
-    actor = require(actor, Permission.RECHARGE)
-    key = check_key(request.idempotency_key)
-    print_ = fingerprint({"op": "recharge", "staff": actor.staff_id, **request.__dict__, "store_id": request.store_id or actor.store_id})
-    return await run_once(key, print_, lambda: _recharge_execution(actor, request, key, print_))
+    """Adds principal (and the best recharge rule's bonus) to a card; usable at once. A refusal of
+    a signed-in actor is audited."""
+    signed_in = require(actor)
+    store_id = request.store_id or signed_in.store_id
+    attempt = {"card_no": request.card_no, "amount": request.amount, "store_id": store_id, "payment_method": request.payment_method.value}
+    async with audit.refusals_recorded(signed_in, "wallet.recharge", "Card", partial(card_id_of, request.card_no), attempt):
+        actor = require(signed_in, Permission.RECHARGE)
+        key = check_key(request.idempotency_key)
+        print_ = fingerprint({"op": "recharge", "staff": actor.staff_id, **request.__dict__, "store_id": store_id})
+        return await run_once(key, print_, lambda: _recharge_execution(actor, request, key, print_))
 
 
 async def _recharge_execution(actor: Actor, request: RechargeRequest, key: str, print_: str) -> Execute:
@@ -283,26 +289,30 @@ async def _check_daily_limit(card: Card, paid: int, principal: Account, bonus: A
 
 @publishes(snapshots.consume_events)
 async def consume(actor: Actor | None, request: ConsumeRequest) -> tuple[Breakdown, Outcome | None]:
-    """Prices an order and, unless `dry_run`, pays it: (breakdown, outcome or None for a quote)."""
+    """Prices an order and, unless `dry_run`, pays it: (breakdown, outcome or None for a quote). A
+    refused payment (not a quote) is audited."""
     actor = require(actor)
     if request.dry_run:
         return (await _plan(actor, request)).breakdown, None
-    key = check_key(request.idempotency_key or "")
-    print_ = fingerprint(
-        {
-            "op": "consume",
-            "staff": actor.staff_id,
-            **{k: v for k, v in request.__dict__.items() if k not in ("pin", "dry_run")},
-            "store_id": request.store_id or actor.store_id,
-        }
-    )
+    store_id = request.store_id or actor.store_id
+    attempt = {"card_no": request.card_no, "amount": request.amount, "store_id": store_id, "order_ref": request.order_ref}
+    async with audit.refusals_recorded(actor, "wallet.consume", "Card", partial(card_id_of, request.card_no), attempt):
+        key = check_key(request.idempotency_key or "")
+        print_ = fingerprint(
+            {
+                "op": "consume",
+                "staff": actor.staff_id,
+                **{k: v for k, v in request.__dict__.items() if k not in ("pin", "dry_run")},
+                "store_id": store_id,
+            }
+        )
 
-    async def prepare() -> Body:
-        plan = await _plan(actor, request)
-        await _check_pin(plan.card, request.pin)
-        return await _consume_execution(actor, plan, key, print_, request.order_ref)
+        async def prepare() -> Body:
+            plan = await _plan(actor, request)
+            await _check_pin(plan.card, request.pin)
+            return await _consume_execution(actor, plan, key, print_, request.order_ref)
 
-    outcome = await run_once(key, print_, prepare)
+        outcome = await run_once(key, print_, prepare)
     result = dict(outcome.operation.result)
     return Breakdown(**{**result, "payment": Payment(result["payment"])}), outcome
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 from server.ledger.models import Operation
 from server.program.services import RechargeRuleDraft, create_recharge_rule
 from tests.schema.wallet.conftest import CONSUME, RECHARGE, REFUND, gid
+from tests.server.wallet.conftest import refusals
 
 
 async def test_recharge_consume_refund_over_graphql(api, org, wallet):
@@ -96,4 +97,8 @@ async def test_insufficient_balance_and_foreign_store_are_payload_errors(api, or
     assert [e["code"] for e in short["data"]["consume"]["errors"]] == ["INSUFFICIENT_BALANCE"]
     assert [e["code"] for e in elsewhere["data"]["consume"]["errors"]] == ["PERMISSION_DENIED"]
     assert await Operation.filter(kind="CONSUME").count() == 0
+    assert await refusals("wallet.consume") == [
+        ("sh001.clerk", str(wallet.card.id), "INSUFFICIENT_BALANCE", None),
+        ("sh001.clerk", str(wallet.card.id), "PERMISSION_DENIED", None),
+    ]
 

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from server.audit.models import AuditEntry
 from server.card.models import Card, CardType
 from server.card.services import CardTypeDraft, IssueRequest, create_card_type, issue_card
 from server.ledger.verify import verify_ledger
@@ -53,3 +54,10 @@ async def fund(org: Any, wallet: Wallet, amount: int) -> None:
 async def balances(wallet: Wallet) -> tuple[int, int]:
     current = await card_balances(wallet.card)
     return current.principal, current.bonus
+
+
+async def refusals(action: str) -> list[tuple[str, str, str, str | None]]:
+    """The audited refusals of `action` ("wallet.consume"): (actor, target id, code, reason), oldest first."""
+    entries = await AuditEntry.filter(action=f"{action}.refused").order_by("id")
+    why = [(e.after or {})["refused"] for e in entries]
+    return [(e.actor_name, e.target_id, w["code"], w.get("reason")) for e, w in zip(entries, why, strict=True)]

@@ -7,6 +7,7 @@ import pytest
 
 from server.card.models import CardAction, DeductionOrder
 from server.card.services import CardTypeDraft, IssueRequest, change_status, create_card_type, issue_card
+from server.audit.models import AuditEntry
 from server.core.errors import DomainError, ErrorCode, ErrorReason
 from server.ledger import operations
 from server.ledger.models import Operation
@@ -18,7 +19,7 @@ from server.wallet.pricing import Payment
 from server.wallet import services
 from server.wallet.services import ConsumeRequest, RechargeRequest, consume, recharge
 from tests.conftest import ON_POSTGRES
-from tests.server.wallet.conftest import balances, fund, key
+from tests.server.wallet.conftest import balances, fund, key, refusals
 from tests.statements import recorded_statements
 
 
@@ -202,6 +203,45 @@ async def test_lost_or_frozen_cards_cannot_consume(org, wallet, action, reason):
     assert (caught.value.code, caught.value.reason) == (ErrorCode.CARD_NOT_ACTIVE, reason)
     assert await balances(wallet) == (1_000, 0)
     assert await Operation.filter(kind="CONSUME").count() == 0
+    assert await refusals("wallet.consume") == [("sh001.clerk", str(wallet.card.id), "CARD_NOT_ACTIVE", reason.value)]
+
+
+async def test_a_refused_payment_is_audited_with_what_was_asked_and_a_quote_or_a_payment_is_not(org, wallet):
+    clerk = org.actors["sh001.clerk"]
+    await fund(org, wallet, 1_000)
+    paid = ConsumeRequest(card_no="C0001", amount=100, idempotency_key=key(), order_ref="A-1")
+    await consume(clerk, paid)
+    await consume(clerk, paid)
+    await consume(clerk, ConsumeRequest(card_no="C0001", amount=100, dry_run=True))
+    refused = [
+        ConsumeRequest(card_no="C0001", amount=5_000, idempotency_key=key(), order_ref="A-2"),
+        ConsumeRequest(card_no="NOSUCH01", amount=100, idempotency_key=key()),
+        ConsumeRequest(card_no="C0001", amount=100, idempotency_key=paid.idempotency_key, order_ref="A-3"),
+    ]
+
+    for request in refused:
+        with pytest.raises(DomainError):
+            await consume(clerk, request)
+    with pytest.raises(DomainError):
+        await consume(None, paid)
+
+    assert await refusals("wallet.consume") == [
+        ("sh001.clerk", str(wallet.card.id), "INSUFFICIENT_BALANCE", None),
+        ("sh001.clerk", "", "NOT_FOUND", None),
+        ("sh001.clerk", str(wallet.card.id), "IDEMPOTENCY_CONFLICT", None),
+    ]
+    first = await AuditEntry.filter(action="wallet.consume.refused").order_by("id").first()
+    assert first is not None and (first.store_id, first.after) == (
+        org.stores["SH001"].id,
+        {
+            "card_no": "C0001",
+            "amount": 5_000,
+            "store_id": org.stores["SH001"].id,
+            "order_ref": "A-2",
+            "refused": {"code": "INSUFFICIENT_BALANCE", "message": "The card doesn't hold enough stored value."},
+        },
+    )
+    assert await balances(wallet) == (900, 0)
 
 
 async def test_points_offset_and_external_payment(org, wallet):

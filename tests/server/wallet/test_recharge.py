@@ -6,7 +6,7 @@ from server.core.errors import DomainError, ErrorCode
 from server.ledger.models import Operation, Transfer
 from server.program.services import RechargeRuleDraft, create_recharge_rule
 from server.wallet.services import PaymentMethod, RechargeRequest, recharge
-from tests.server.wallet.conftest import balances, key
+from tests.server.wallet.conftest import balances, key, refusals
 
 
 async def test_a_recharge_is_usable_at_once_with_the_best_bonus_rule(org, wallet):
@@ -83,6 +83,7 @@ async def test_a_clerk_recharges_only_at_their_own_store(org, wallet):
 
     assert caught.value.code is ErrorCode.PERMISSION_DENIED
     assert await Operation.all().count() == 0
+    assert await refusals("wallet.recharge") == [("sh001.clerk", str(wallet.card.id), "PERMISSION_DENIED", None)]
 
 
 async def test_region_managers_may_not_take_money_unless_granted(org, wallet):
@@ -93,3 +94,4 @@ async def test_region_managers_may_not_take_money_unless_granted(org, wallet):
         )
 
     assert caught.value.code is ErrorCode.PERMISSION_DENIED
+    assert await refusals("wallet.recharge") == [("east.manager", str(wallet.card.id), "PERMISSION_DENIED", None)]

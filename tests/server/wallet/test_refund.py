@@ -11,7 +11,7 @@ from server.program.services import RechargeRuleDraft, create_recharge_rule
 from server.wallet.pricing import Payment
 from server.wallet.refunds import RefundRequest, refund
 from server.wallet.services import ConsumeRequest, consume
-from tests.server.wallet.conftest import balances, fund, key
+from tests.server.wallet.conftest import balances, fund, key, refusals
 
 
 async def _paid(org, wallet, amount: int, **options) -> Operation:
@@ -88,3 +88,4 @@ async def test_refunds_happen_at_the_store_that_was_paid(org, wallet):
 
     assert caught.value.code is ErrorCode.PERMISSION_DENIED
     assert await balances(wallet) == (3_000, 0)
+    assert await refusals("wallet.refund") == [("cd001.clerk", str(paid.id), "PERMISSION_DENIED", None)]
