@@ -12,7 +12,7 @@ function chinese(): Translator {
   return { t: (key) => String(lookup(key)), te: (key) => typeof lookup(key) === 'string' }
 }
 
-describe("the till's PIN messages", () => {
+describe("the till's own messages", () => {
   it("says a PIN lock is the card's, to be reset by staff, not the clerk's sign-in", () => {
     const locked = { field: ['pin'], code: 'ACCOUNT_LOCKED' as const, message: 'Too many wrong PINs…' }
 
@@ -26,5 +26,11 @@ describe("the till's PIN messages", () => {
     expect(describeUserError({ field: ['pin'], code: 'INVALID', message: 'The PIN is wrong.' }, chinese(), 'wallet.consume')).toBe(
       '支付密码错误。',
     )
+  })
+
+  it("says an amount over the card's daily limit is over the daily limit", () => {
+    const over = { field: ['amount'], code: 'LIMIT_EXCEEDED' as const, message: "…the card's daily limit of 500.00." }
+
+    expect(describeUserError(over, chinese(), 'wallet.consume')).toBe('这笔消费会超出该卡的每日消费限额。')
   })
 })

@@ -48,7 +48,10 @@ const en: Messages<typeof zhCN> = {
     done: 'Payment taken',
     another: 'Next sale',
     invalid: { pin: 'Wrong PIN.' },
-    code: { ACCOUNT_LOCKED: 'Too many wrong PINs: spending on this card is locked until staff reset its PIN.' },
+    code: {
+      ACCOUNT_LOCKED: 'Too many wrong PINs: spending on this card is locked until staff reset its PIN.',
+      LIMIT_EXCEEDED: "This payment would go over the card's daily spending limit.",
+    },
     problem: {
       wholeNumber: 'Whole points only',
       tooMany: 'More than the member has',

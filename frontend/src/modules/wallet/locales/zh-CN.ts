@@ -44,7 +44,10 @@ export default {
     done: '收款成功',
     another: '下一笔',
     invalid: { pin: '支付密码错误。' },
-    code: { ACCOUNT_LOCKED: '支付密码错误次数过多，该卡已停止消费，请由店员重置支付密码。' },
+    code: {
+      ACCOUNT_LOCKED: '支付密码错误次数过多，该卡已停止消费，请由店员重置支付密码。',
+      LIMIT_EXCEEDED: '这笔消费会超出该卡的每日消费限额。',
+    },
     problem: {
       wholeNumber: '请输入整数积分',
       tooMany: '超出可用积分',
