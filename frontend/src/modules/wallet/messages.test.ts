@@ -33,4 +33,12 @@ describe("the till's own messages", () => {
 
     expect(describeUserError(over, chinese(), 'wallet.consume')).toBe('这笔消费会超出该卡的每日消费限额。')
   })
+
+  it('says a refund over what is left, or a recharge over the cap, in its own words', () => {
+    const refund = { field: ['amount'], code: 'INVALID' as const, message: 'At most 12.00 is left to refund.' }
+    const recharge = { field: ['amount'], code: 'INVALID' as const, message: 'The amount is over the 50000.00 limit.' }
+
+    expect(describeUserError(refund, chinese(), 'wallet.refund')).toBe('退款金额不能超过这笔消费剩余可退的金额。')
+    expect(describeUserError(recharge, chinese(), 'wallet.recharge')).toBe('充值金额超出单笔上限。')
+  })
 })

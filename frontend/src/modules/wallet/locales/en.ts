@@ -80,6 +80,7 @@ const en: Messages<typeof zhCN> = {
     confirmText: 'Recharge {amount} to card {cardNo} ({method})?',
     done: 'Recharged: {principal} paid in, {bonus} bonus',
     subsidiary: 'A subsidiary card cannot be recharged: recharge its parent card',
+    invalid: { amount: 'Over the limit for one recharge.' },
   },
   refund: {
     title: 'Refund',
@@ -89,6 +90,7 @@ const en: Messages<typeof zhCN> = {
     reason: 'Reason',
     submit: 'Refund',
     done: 'Refunded {amount}',
+    invalid: { amount: 'More than is left to refund of this purchase.' },
   },
   replayed: 'This was already submitted: showing the first result.',
   receipt: {

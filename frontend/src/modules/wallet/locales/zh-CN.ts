@@ -76,6 +76,7 @@ export default {
     confirmText: '向卡 {cardNo} 充值 {amount}（{method}）？',
     done: '充值成功：到账本金 {principal}，赠送 {bonus}',
     subsidiary: '副卡不能充值，请为主卡充值',
+    invalid: { amount: '充值金额超出单笔上限。' },
   },
   refund: {
     title: '退款',
@@ -85,6 +86,7 @@ export default {
     reason: '退款原因',
     submit: '确认退款',
     done: '退款成功：{amount}',
+    invalid: { amount: '退款金额不能超过这笔消费剩余可退的金额。' },
   },
   replayed: '该操作此前已提交过，显示的是第一次的结果。',
   receipt: {
