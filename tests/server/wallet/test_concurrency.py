@@ -5,6 +5,7 @@ the ledger sound (`ledger_stays_sound` verifies it after every test)."""
 from __future__ import annotations
 
 import asyncio
+import random
 from collections import Counter
 from collections.abc import Awaitable
 from dataclasses import replace
@@ -12,14 +13,16 @@ from typing import Any, TypeVar
 
 import pytest
 
-from server.card.models import CardType, DeductionOrder
-from server.card.services import IssueRequest, issue_card
+from server.card.models import CardAction, CardKind, CardType, DeductionOrder
+from server.card.services import CardTypeDraft, IssueRequest, change_status, create_card_type, issue_card
 from server.config import Settings
 from server.coupon.models import Coupon, CouponKind, CouponStatus
 from server.coupon.services import TemplateDraft, create_template, issue
 from server.core.errors import DomainError, ErrorCode
-from server.ledger.models import Operation, OperationKind, Transfer
+from server.ledger.models import Account, Operation, OperationKind, Transfer
 from server.ledger.operations import Outcome
+from server.ledger.verify import verify_ledger
+from server.member.models import Member
 from server.member.services import MemberDraft, create_member
 from server.points.lots import balance as points_balance
 from server.program.services import RechargeRuleDraft, create_recharge_rule, set_earn_rule
@@ -276,3 +279,57 @@ async def test_a_refund_racing_consumes_that_spend_its_earned_points_still_succe
     assert result["points_reversed"] + result["points_unrecovered"] == 200
     assert await points_balance(wallet.member.id) == 200 - spent - result["points_reversed"] >= 0
     assert await balances(wallet) == (10_000, 0)
+
+
+async def test_a_seeded_chaotic_mix_keeps_every_balance_and_every_members_totals_true(org, wallet):
+    """Recharges, payments (some with a coupon or points, some on a subsidiary card), partial and
+    whole refunds of recent payments, and the parent card frozen and unfrozen, 24 at a time: the
+    ledger stays sound, nothing goes below zero, and each member's spend and visits are exactly
+    what their operations say (a payment written at once updates them in its one statement)."""
+    rnd = random.Random(20261124)
+    hq, clerk = org.actors["hq.admin"], org.actors["sh001.clerk"]
+    await create_recharge_rule(hq, RechargeRuleDraft("充100送10", 10_000, 1_000))
+    sub_type = await create_card_type(hq, CardTypeDraft(code="SUB", name="副卡", kind=CardKind.SUBSIDIARY))
+    await issue_card(clerk, IssueRequest(wallet.member.id, sub_type.id, card_no="S0001", parent_card_no="C0001"))
+    other = await _second_wallet(org, wallet, "C0002", "13900002222")
+    draft = TemplateDraft(name="满10减5", kind=CouponKind.CASH_OFF, value=500, threshold=1_000, valid_days=30, per_member_limit=20)
+    template = await create_template(hq, draft)
+    codes = [c.code for c in await issue(hq, template.id, [wallet.member.id] * 20 + [other.member.id] * 20)]
+
+    async def one() -> str:
+        pick = rnd.random()
+        if pick < 0.2:
+            await _recharge(org, rnd.choice(["C0001", "C0002"]), rnd.choice([500, 10_000, 12_345]))
+        elif pick < 0.7:
+            extra = rnd.choice([{}, {}, {}, {"coupon_code": rnd.choice(codes)}, {"points_to_use": rnd.choice([100, 300])}])
+            await _consume(org, rnd.choice(["C0001", "S0001", "C0002"]), rnd.choice([1_000, 2_500, 7_777]), **extra)
+        elif pick < 0.9:
+            recent = await Operation.filter(kind=OperationKind.CONSUME).order_by("-id").limit(10)
+            if not recent:
+                return "nothing to refund"
+            await _refund(org, rnd.choice(recent).id, rnd.choice([None, 100, 500]))
+        else:
+            await change_status(clerk, "C0001", CardAction.FREEZE if pick < 0.91 else CardAction.UNFREEZE)
+        return "done"
+
+    outcomes: Counter[str] = Counter()
+    for _ in range(20):
+        done, failures = await _all([one() for _ in range(24)])
+        outcomes.update(done)
+        outcomes.update(code.value for code in failures)
+
+    assert await verify_ledger() == []
+    assert not await Account.filter(balance__lt=0).exists()
+    for member in await Member.filter(id__in=[wallet.member.id, other.member.id]):
+        operations = await Operation.filter(member_id=member.id, kind__in=[OperationKind.CONSUME, OperationKind.REFUND])
+        spend = sum(o.amount if o.kind == OperationKind.CONSUME else -o.amount for o in operations)
+        visits = sum(o.kind == OperationKind.CONSUME for o in operations)
+        assert (member.total_spend, member.visit_count) == (spend, visits) and visits > 0
+    kinds = Counter(o.kind for o in await Operation.all())
+    assert min(kinds[k] for k in (OperationKind.RECHARGE, OperationKind.CONSUME, OperationKind.REFUND)) > 10, kinds
+    assert set(outcomes) <= {
+        "done",
+        "nothing to refund",
+        *(c.value for c in (ErrorCode.INSUFFICIENT_BALANCE, ErrorCode.INSUFFICIENT_POINTS, ErrorCode.CARD_NOT_ACTIVE)),
+        *(c.value for c in (ErrorCode.COUPON_NOT_USABLE, ErrorCode.INVALID)),
+    }, outcomes
