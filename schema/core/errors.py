@@ -23,7 +23,7 @@ ErrorCode = strawberry.enum(DomainErrorCode, name="ErrorCode", description="Why 
 ErrorReason = strawberry.enum(
     DomainErrorReason,
     name="ErrorReason",
-    description="Why, in more detail than the code: which of a coupon's conditions failed, what state a card is in.",
+    description="Why, in more detail than the code: which of a coupon's conditions failed, what state a card is in, what a card or member can't do.",
 )
 
 
@@ -33,7 +33,8 @@ class UserError:
     code: ErrorCode = strawberry.field(description="What failed: stable and machine-readable.")
     message: str = strawberry.field(description="Human-readable explanation (English).")
     reason: ErrorReason | None = strawberry.field(
-        default=None, description="The detail behind `code` where there is one (COUPON_NOT_USABLE, CARD_NOT_ACTIVE), for a till to explain in its own words."
+        default=None,
+        description="The detail behind `code` where a till must explain it (which coupon condition failed, what state a card is in, a card without stored value, an inactive member), in its own words.",
     )
 
     @classmethod

@@ -35,6 +35,22 @@ def card_not_active(status: CardStatus, field: str = "cardNo", *, parent: bool =
     return DomainError(ErrorCode.CARD_NOT_ACTIVE, message, field, reason=_NOT_ACTIVE[status, parent])
 
 
+def no_stored_value(field: str = "cardNo", *, pay_externally: bool = False) -> DomainError:
+    """A card whose type carries no stored value, asked to hold some or to pay with it."""
+    message = "This card type does not carry stored value" + ("; pay externally." if pay_externally else ".")
+    return DomainError(ErrorCode.INVALID, message, field, reason=ErrorReason.CARD_NO_STORED_VALUE)
+
+
+def subsidiary_recharge() -> DomainError:
+    """A recharge of a subsidiary card, whose money sits on its parent card."""
+    return DomainError(
+        ErrorCode.INVALID,
+        "A subsidiary card spends its parent's balance: recharge the parent card.",
+        "cardNo",
+        reason=ErrorReason.CARD_IS_SUBSIDIARY,
+    )
+
+
 def illegal_transition(action: CardAction, status: CardStatus, target: CardStatus | None = None) -> DomainError:
     """`action` (leading to `target`) doesn't start from `status`, e.g. "The card can't be frozen:
     it is already frozen."."""

@@ -23,6 +23,7 @@ from server.ledger import accounts
 from server.ledger.models import Account, Operation, OperationKind, TransferCode
 from server.ledger.operations import Execute, Outcome, check_key, fingerprint, run_once
 from server.ledger.posting import InsufficientFunds, Leg, post
+from server.member.errors import member_not_active
 from server.member.models import Member, MemberStatus
 from server.member.services import get_member_in_scope
 from server.points import lots
@@ -197,7 +198,7 @@ async def _redemption(actor: Actor, request: RedeemRequest, key: str, print_: st
     if member is None:
         raise not_found("Member", "memberId")
     if member.status != MemberStatus.ACTIVE:
-        raise invalid("memberId", "The member is not active.")
+        raise member_not_active("memberId")
     template = None
     if request.coupon_template_id is not None:
         template = await coupons.issuable_template(request.coupon_template_id, "couponTemplateId")

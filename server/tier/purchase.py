@@ -19,7 +19,7 @@ from tortoise.transactions import in_transaction
 
 from server.access.policy import Actor, Permission, require
 from server.audit import services as audit
-from server.card.errors import card_not_active
+from server.card.errors import card_not_active, no_stored_value
 from server.card.models import CardStatus
 from server.card.services import get_card, money_card
 from server.core.clock import now
@@ -28,6 +28,7 @@ from server.ledger import accounts
 from server.ledger.models import Account, Operation, OperationKind, TransferCode
 from server.ledger.operations import Execute, Outcome, check_key, fingerprint, run_once
 from server.ledger.posting import Leg, lock_balances, post
+from server.member.errors import member_not_active
 from server.member.models import MemberStatus
 from server.member.services import get_member_in_scope
 from server.tier.changes import Move, change_tier
@@ -67,7 +68,7 @@ async def _purchase(actor: Actor, request: PurchaseRequest, key: str, print_: st
     except DomainError as exc:
         raise DomainError(exc.code, exc.message, "memberId") from exc
     if member.status != MemberStatus.ACTIVE:
-        raise invalid("memberId", "The member is not active.")
+        raise member_not_active("memberId")
     tier = await Tier.get_or_none(id=request.tier_id)
     if tier is None:
         raise not_found("Tier", "tierId")
@@ -89,7 +90,7 @@ async def _purchase(actor: Actor, request: PurchaseRequest, key: str, print_: st
         if card.status != CardStatus.ACTIVE:
             raise card_not_active(CardStatus(card.status))
         if not card.card_type.stores_value:
-            raise invalid("cardNo", "This card type does not carry stored value; pay externally.")
+            raise no_stored_value(pay_externally=True)
         card_id = card.id
         refs = [accounts.card_principal(money_card(card)), accounts.card_bonus(money_card(card)), accounts.store_takings(store.id)]
         acct = await accounts.resolve(refs)

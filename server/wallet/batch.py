@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from server.access.policy import Actor, Permission, require
 from server.audit import services as audit
-from server.card.errors import card_not_active
+from server.card.errors import card_not_active, no_stored_value, subsidiary_recharge
 from server.card.models import Card, CardStatus
 from server.core.errors import DomainError, ErrorCode, invalid, not_found
 from server.ledger.models import Operation, OperationKind
@@ -154,9 +154,9 @@ def _card_problem(card: Card | None, first_row: int, index: int) -> DomainError 
     if card.status != CardStatus.ACTIVE:
         return card_not_active(CardStatus(card.status))
     if not card.card_type.stores_value:
-        return invalid("cardNo", "This card type does not carry stored value.")
+        return no_stored_value()
     if card.parent_id is not None:
-        return invalid("cardNo", "A subsidiary card spends its parent's balance: recharge the parent card.")
+        return subsidiary_recharge()
     return None
 
 

@@ -22,7 +22,7 @@ from tortoise.functions import Sum
 from server.access.passwords import verify_password
 from server.access.policy import Actor, Permission, require
 from server.audit import services as audit
-from server.card.errors import card_not_active
+from server.card.errors import card_not_active, no_stored_value, subsidiary_recharge
 from server.card.models import Card, CardStatus
 from server.card.services import card_from_row, card_id_of, card_join, money_card
 from server.coupon import services as coupons
@@ -36,6 +36,7 @@ from server.ledger.accounts import AccountRef
 from server.ledger.models import Account, Operation, OperationKind, Transfer, TransferCode
 from server.ledger.operations import Body, Execute, Outcome, check_key, fingerprint, run_once
 from server.ledger.posting import Leg, lock_balances, post
+from server.member.errors import member_not_active
 from server.member.models import Member
 from server.org.models import Store
 from server.points import lots
@@ -117,9 +118,9 @@ async def _recharge_execution(actor: Actor, request: RechargeRequest, key: str, 
     card = card_from_row(row)
     _spendable(card)
     if not card.card_type.stores_value:
-        raise invalid("cardNo", "This card type does not carry stored value.")
+        raise no_stored_value()
     if card.parent_id is not None:
-        raise invalid("cardNo", "Recharge the parent card; a subsidiary card spends its parent's balance.")
+        raise subsidiary_recharge()
     bonus, rule = await program.recharge_bonus(store.id, request.amount, at)
     refs = [
         accounts.card_principal(card.id),
@@ -209,14 +210,14 @@ async def _plan(actor: Actor, request: ConsumeRequest) -> ConsumePlan:
     _spendable(card)
     card_type = card.card_type
     if request.payment == Payment.STORED_VALUE and not card_type.stores_value:
-        raise invalid("payment", "This card type does not carry stored value; pay externally.")
+        raise no_stored_value("payment", pay_externally=True)
     if card.parent_id is not None:
         parent = await Card.get(id=card.parent_id)
         if parent.status != CardStatus.ACTIVE:
             raise card_not_active(CardStatus(parent.status), parent=True)
     member = card.member
     if member.status != "ACTIVE":
-        raise invalid("cardNo", "The member is not active.")
+        raise member_not_active("cardNo")
     tier = member.tier
     coupon = await coupons.usable(request.coupon_code, member.id, store.id, till.at) if request.coupon_code else None
     refs = _consume_refs(card, member.id, store.id)

@@ -11,7 +11,8 @@ from server.audit.models import AuditEntry
 from server.core.errors import DomainError, ErrorCode, ErrorReason
 from server.ledger import operations
 from server.ledger.models import Operation
-from server.member.models import Member
+from server.member.models import Member, MemberStatus
+from server.member.services import set_member_status
 from server.points.lots import balance as points_balance
 from server.program.services import RechargeRuleDraft, create_recharge_rule, set_earn_rule
 from server.tier.services import TierDraft, create_tier
@@ -266,3 +267,26 @@ async def test_using_more_points_than_held_is_insufficient_points(org, wallet):
             ConsumeRequest(card_no="C0001", amount=2_000, points_to_use=100, payment=Payment.EXTERNAL, idempotency_key=key()),
         )
     assert caught.value.code is ErrorCode.INSUFFICIENT_POINTS
+
+
+async def test_no_payment_from_a_card_without_stored_value_or_by_a_deactivated_member(org, wallet):
+    hq, clerk = org.actors["hq.admin"], org.actors["sh001.clerk"]
+    points_type = await create_card_type(hq, CardTypeDraft(code="PTS", name="积分卡", stores_value=False))
+    await issue_card(clerk, IssueRequest(wallet.member.id, points_type.id, card_no="P0001"))
+    await fund(org, wallet, 1_000)
+    refused = []
+
+    with pytest.raises(DomainError) as caught:
+        await consume(clerk, ConsumeRequest(card_no="P0001", amount=100, idempotency_key=key()))
+    refused.append((caught.value.code, caught.value.reason, caught.value.field))
+    await set_member_status(hq, wallet.member.id, MemberStatus.DEACTIVATED)
+    with pytest.raises(DomainError) as caught:
+        await consume(clerk, ConsumeRequest(card_no="C0001", amount=100, idempotency_key=key()))
+    refused.append((caught.value.code, caught.value.reason, caught.value.field))
+
+    assert refused == [
+        (ErrorCode.INVALID, ErrorReason.CARD_NO_STORED_VALUE, ["payment"]),
+        (ErrorCode.INVALID, ErrorReason.MEMBER_NOT_ACTIVE, ["cardNo"]),
+    ]
+    assert await balances(wallet) == (1_000, 0)
+    assert await Operation.filter(kind="CONSUME").count() == 0

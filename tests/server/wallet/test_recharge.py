@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from server.core.errors import DomainError, ErrorCode
+from server.card.models import CardKind
+from server.card.services import CardTypeDraft, IssueRequest, create_card_type, issue_card
+from server.core.errors import DomainError, ErrorCode, ErrorReason
 from server.ledger.models import Operation, Transfer
 from server.program.services import RechargeRuleDraft, create_recharge_rule
 from server.wallet.services import PaymentMethod, RechargeRequest, recharge
@@ -95,3 +97,23 @@ async def test_region_managers_may_not_take_money_unless_granted(org, wallet):
 
     assert caught.value.code is ErrorCode.PERMISSION_DENIED
     assert await refusals("wallet.recharge") == [("east.manager", str(wallet.card.id), "PERMISSION_DENIED", None)]
+
+
+async def test_a_subsidiary_card_or_one_without_stored_value_is_not_recharged_and_says_why(org, wallet):
+    hq, clerk = org.actors["hq.admin"], org.actors["sh001.clerk"]
+    sub_type = await create_card_type(hq, CardTypeDraft(code="SUB", name="副卡", kind=CardKind.SUBSIDIARY))
+    points_type = await create_card_type(hq, CardTypeDraft(code="PTS", name="积分卡", stores_value=False))
+    await issue_card(clerk, IssueRequest(wallet.member.id, sub_type.id, card_no="S0001", parent_card_no="C0001"))
+    await issue_card(clerk, IssueRequest(wallet.member.id, points_type.id, card_no="P0001"))
+    refused = []
+
+    for card_no in ("S0001", "P0001"):
+        with pytest.raises(DomainError) as caught:
+            await recharge(clerk, RechargeRequest(card_no=card_no, amount=100, idempotency_key=key()))
+        refused.append((caught.value.code, caught.value.reason, caught.value.field))
+
+    assert refused == [
+        (ErrorCode.INVALID, ErrorReason.CARD_IS_SUBSIDIARY, ["cardNo"]),
+        (ErrorCode.INVALID, ErrorReason.CARD_NO_STORED_VALUE, ["cardNo"]),
+    ]
+    assert await Operation.all().count() == 0

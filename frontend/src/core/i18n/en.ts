@@ -64,6 +64,9 @@ const en: Messages<typeof zhCN> = {
       PARENT_CARD_LOST: "The parent card is reported lost, so this card can't be used.",
       PARENT_CARD_FROZEN: "The parent card is frozen, so this card can't be used.",
       PARENT_CARD_CANCELLED: "The parent card is cancelled, so this card can't be used.",
+      CARD_NO_STORED_VALUE: "This card doesn't hold stored value: choose another payment.",
+      CARD_IS_SUBSIDIARY: "A subsidiary card spends its parent's balance: recharge the parent card.",
+      MEMBER_NOT_ACTIVE: 'This member is deactivated.',
     },
   },
   money: {

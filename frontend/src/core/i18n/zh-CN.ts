@@ -1,3 +1,5 @@
+import type { ErrorReason } from '@/generated/schema'
+
 export default {
   appName: 'Tessera 会员管理',
   actions: {
@@ -61,7 +63,10 @@ export default {
       PARENT_CARD_LOST: '主卡已挂失，此副卡不能使用。',
       PARENT_CARD_FROZEN: '主卡已冻结，此副卡不能使用。',
       PARENT_CARD_CANCELLED: '主卡已注销，此副卡不能使用。',
-    },
+      CARD_NO_STORED_VALUE: '该卡不能储值，请选择其他支付方式。',
+      CARD_IS_SUBSIDIARY: '副卡使用主卡的余额，请为主卡充值。',
+      MEMBER_NOT_ACTIVE: '该会员已停用。',
+    } satisfies Record<ErrorReason, string>,
   },
   money: {
     required: '请输入金额',
