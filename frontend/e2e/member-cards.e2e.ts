@@ -127,6 +127,18 @@ describe('cards on the member page', () => {
     await confirm()
     await closeMessages()
     await waitForStatus(issued, '正常')
+
+    await page.reload()
+    await page.locator('[data-test=card-table] .el-table__row', { hasText: issued }).locator('.el-table__expand-icon').click()
+    const history = page.locator(`[data-test=card-history-${issued}] .el-timeline-item`)
+    await history.first().waitFor()
+    const items = (await history.allTextContents()).map((text) => text.replace(/\s+/g, ' '))
+    expect(items.map((text) => text.match(/(发卡|冻结|解冻|挂失|取消挂失)/)?.[1])).toEqual(['取消挂失', '挂失', '解冻', '冻结', '发卡'])
+    expect(items[1]).toContain('正常 → 挂失')
+    expect(items[1]).toContain('sh001.clerk')
+    expect(items[1]).toContain('会员来电称卡片丢失')
+    expect(items[3]).toContain('会员要求临时冻结')
+    await screenshot(page, '31b-card-history')
   })
 
   it('says so in words when the card changed behind the page, or the new number is taken', async () => {

@@ -23,6 +23,18 @@ const en: Messages<typeof zhCN> = {
   replacedBy: 'Replaced by {cardNo}',
   none: 'No cards yet',
   actions: 'Actions',
+  system: 'System',
+  event: {
+    ISSUE: 'Issued',
+    REPORT_LOST: 'Reported lost',
+    CANCEL_LOSS: 'Loss cancelled',
+    FREEZE: 'Frozen',
+    UNFREEZE: 'Unfrozen',
+    REPLACE: 'Replaced',
+    CANCEL: 'Cancelled',
+    PIN_LOCKED: 'PIN locked',
+    PIN_RESET: 'PIN reset',
+  },
   kind: {
     PERSONAL: 'Personal',
     LINKED: 'Linked',

@@ -1,3 +1,5 @@
+import type { CardAction } from '@/generated/schema'
+
 export default {
   cards: '会员卡',
   cardNo: '卡号',
@@ -19,6 +21,18 @@ export default {
   replacedBy: '已补卡为 {cardNo}',
   none: '暂无会员卡',
   actions: '操作',
+  system: '系统',
+  event: {
+    ISSUE: '发卡',
+    REPORT_LOST: '挂失',
+    CANCEL_LOSS: '取消挂失',
+    FREEZE: '冻结',
+    UNFREEZE: '解冻',
+    REPLACE: '补卡',
+    CANCEL: '注销',
+    PIN_LOCKED: '支付密码锁定',
+    PIN_RESET: '重置支付密码',
+  } satisfies Record<CardAction, string>,
   kind: {
     PERSONAL: '个人卡',
     LINKED: '关联卡',
