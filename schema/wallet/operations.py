@@ -57,11 +57,13 @@ class ConsumeInput:
     dry_run: bool = strawberry.field(default=False, description="Quote only: compute everything, move nothing.")
 
 
-@strawberry.input(description="A refund of (part of) a consume.")
+@strawberry.input(description="A refund of (part of) a consume, or of a whole recharge.")
 class RefundInput:
-    transfer_id: relay.GlobalID = strawberry.field(description="The consume to refund.")
+    transfer_id: relay.GlobalID = strawberry.field(description="The consume or recharge to refund.")
     idempotency_key: str = strawberry.field(description="Unique per intended refund.")
-    amount: Money | None = strawberry.field(default=None, description="How much; the rest when omitted.")
+    amount: Money | None = strawberry.field(
+        default=None, description="How much; the rest when omitted. A recharge is refunded whole."
+    )
     reason: str = strawberry.field(default="", description="Why.")
 
 
@@ -115,7 +117,11 @@ class WalletMutation:
             replayed=outcome.replayed,
         )
 
-    @payload_mutation(description="Refunds (part of) a consume, restoring each bucket in proportion.", requires=Permission.REFUND)
+    @payload_mutation(
+        description="Refunds (part of) a consume, restoring each bucket in proportion; or a whole recharge, its principal "
+        "paid back and its bonus taken back, while the card still holds both.",
+        requires=Permission.REFUND,
+    )
     async def refund(self, info: Info, input: RefundInput) -> TransferPayload:  # noqa: A002
         outcome = await refunds.refund(
             info.context.actor,

@@ -24,6 +24,7 @@ OPERATION_KINDS: dict[OperationKind, EventKind] = {
     OperationKind.RECHARGE: EventKind.RECHARGE,
     OperationKind.CONSUME: EventKind.CONSUME,
     OperationKind.REFUND: EventKind.REFUND,
+    OperationKind.RECHARGE_REFUND: EventKind.REFUND,
     OperationKind.CARD_REPLACE: EventKind.CARD_REPLACED,
     OperationKind.CARD_CASH_OUT: EventKind.CARD_CANCELLED,
     OperationKind.POINTS_ADJUST: EventKind.POINTS_ADJUSTED,

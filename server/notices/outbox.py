@@ -23,7 +23,9 @@ from server.ledger.models import Account, AccountCode, Operation, OperationKind
 from server.ledger.outbox import rule
 
 PREPARE_TASK = "notice.prepare"
-NOTIFIED_OPERATIONS = frozenset({OperationKind.RECHARGE, OperationKind.CONSUME, OperationKind.REFUND})
+NOTIFIED_OPERATIONS = frozenset(
+    {OperationKind.RECHARGE, OperationKind.CONSUME, OperationKind.REFUND, OperationKind.RECHARGE_REFUND}
+)
 
 
 @rule

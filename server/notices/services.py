@@ -35,7 +35,12 @@ from server.member.services import get_member_in_scope
 from server.notices.models import NoticePreference
 from server.notices.outbox import PREPARE_TASK
 
-OPERATION_LABELS = {OperationKind.RECHARGE: "充值", OperationKind.CONSUME: "消费", OperationKind.REFUND: "退款"}
+OPERATION_LABELS = {
+    OperationKind.RECHARGE: "充值",
+    OperationKind.CONSUME: "消费",
+    OperationKind.REFUND: "退款",
+    OperationKind.RECHARGE_REFUND: "充值退款",
+}
 CARD_LABELS = {
     CardAction.ISSUE: "开卡",
     CardAction.REPORT_LOST: "挂失",

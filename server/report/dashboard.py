@@ -29,7 +29,7 @@ _REFUND = OperationKind.REFUND.value
 
 @dataclass(frozen=True)
 class DayTotals:
-    """One business day: recharged principal, and consumption net of refunds made that day (fen)."""
+    """One business day: recharged principal and consumption, each net of refunds made that day (fen)."""
 
     day: date
     recharge: int = 0
@@ -97,7 +97,14 @@ async def dashboard(actor: Actor | None, days: int = 30, at: datetime | None = N
     start, end = _local_midnight(first), _local_midnight(today + timedelta(days=1))
     where = sql("o.created_at >= ? AND o.created_at < ? AND ", start, end) + _operations_in_scope(actor)
     recharges = await _per_day(
-        sql("SUM(o.amount) AS amount, COUNT(*) AS n"), (_RECHARGE,), where
+        sql(
+            "SUM(CASE WHEN o.kind = ? THEN o.amount ELSE -o.amount END) AS amount, "
+            "SUM(CASE WHEN o.kind = ? THEN 1 ELSE 0 END) AS n",
+            _RECHARGE,
+            _RECHARGE,
+        ),
+        (_RECHARGE, OperationKind.RECHARGE_REFUND.value),
+        where,
     )
     consumption = await _per_day(
         sql(

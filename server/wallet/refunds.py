@@ -1,4 +1,5 @@
-"""Refunds: by reference to a consume, partial or whole, never more than was paid.
+"""Refunds: by reference to a consume, partial or whole, never more than was paid; or of a
+recharge, whole (`_recharge_refund`).
 
 Each refund restores every bucket in the consume's proportions, computed cumulatively (the total
 refunded so far fixes how much of each bucket has gone back), so any series of partial refunds
@@ -40,6 +41,8 @@ class RefundRequest:
     amount: int | None = None
     reason: str = ""
 
+
+_REFUNDABLE = (OperationKind.CONSUME, OperationKind.RECHARGE)
 
 _REFUNDED = ("amount", "principal", "bonus", "external", "points_reversed", "points_unrecovered", "points_restored")
 
@@ -108,11 +111,67 @@ async def _prepare(actor: Actor, request: RefundRequest, key: str, print_: str) 
         raise invalid("amount", "The amount must be more than 0.00.")
     if len(request.reason) > 255:
         raise invalid("reason", "A reason is at most 255 characters.")
-    original = await Operation.get_or_none(id=request.operation_id, kind=OperationKind.CONSUME)
+    original = await Operation.get_or_none(id=request.operation_id, kind__in=_REFUNDABLE)
     if original is None:
-        raise not_found("Consume transfer", "transferId")
+        raise not_found("Consume or recharge transfer", "transferId")
     store = await acting_store(actor, original.store_id)
+    if original.kind == OperationKind.RECHARGE:
+        return await _recharge_refund(actor, original, store.id, request, key, print_)
     return await _execution(actor, original, store.id, request, key, print_)
+
+
+async def _recharge_refund(
+    actor: Actor, original: Operation, store_id: int, request: RefundRequest, key: str, print_: str
+) -> Execute:
+    """A recharge paid back whole, once: its principal in cash and its bonus taken back, the legs
+    a cancelled card's cash-out posts (CASH_OUT_PRINCIPAL, FORFEIT_BONUS). The card (or the card
+    that replaced it) must still hold both: the guarded update refuses with INSUFFICIENT_BALANCE
+    otherwise, so money already spent can't be paid out."""
+    principal_paid, bonus_given = original.amount, int(original.result.get("bonus", 0))
+    if request.amount is not None and request.amount != principal_paid:
+        raise invalid("amount", f"A recharge is refunded whole: {principal_paid / 100:.2f}.")
+    card = await _refund_card(int(original.card_id or 0))
+    refs = [
+        accounts.card_principal(money_card(card)),
+        accounts.card_bonus(money_card(card)),
+        accounts.store_takings(store_id),
+        accounts.BONUS_FUNDING,
+    ]
+    acct = await accounts.resolve(refs)
+    principal, bonus, takings, funding = (acct[ref] for ref in refs)
+    result = {
+        "amount": principal_paid,
+        "principal": principal_paid,
+        "bonus": bonus_given,
+        "payment_method": original.result.get("payment_method"),
+        "reason": request.reason,
+    }
+
+    async def execute() -> Operation:
+        await Operation.filter(id=original.id).select_for_update().first()
+        if await Operation.exists(reverses_id=original.id, kind=OperationKind.RECHARGE_REFUND):
+            raise invalid("transferId", "This recharge has already been refunded.")
+        operation = await Operation.create(
+            kind=OperationKind.RECHARGE_REFUND,
+            idempotency_key=key,
+            fingerprint=print_,
+            member_id=original.member_id,
+            card_id=card.id,
+            store_id=store_id,
+            staff_id=actor.staff_id,
+            reverses_id=original.id,
+            amount=principal_paid,
+            result=result,
+        )
+        legs = [
+            Leg(principal, takings, principal_paid, TransferCode.CASH_OUT_PRINCIPAL),
+            Leg(bonus, funding, bonus_given, TransferCode.FORFEIT_BONUS),
+        ]
+        await post(operation, [leg for leg in legs if leg.amount > 0])
+        await audit.record(actor, "wallet.refund", "Operation", original.id, None, {"operation_id": operation.id, **result})
+        return operation
+
+    return execute
 
 
 async def _execution(

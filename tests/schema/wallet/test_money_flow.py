@@ -102,3 +102,22 @@ async def test_insufficient_balance_and_foreign_store_are_payload_errors(api, or
         ("sh001.clerk", str(wallet.card.id), "PERMISSION_DENIED", None),
     ]
 
+
+
+async def test_a_recharge_is_refunded_whole_over_graphql(api, org, wallet):
+    await create_recharge_rule(org.actors["hq.admin"], RechargeRuleDraft("充100送10", 10_000, 1_000))
+    clerk = await api.login("sh001.clerk")
+    recharged = await clerk(RECHARGE, input={"cardNo": "C0001", "amount": "100.00", "idempotencyKey": "r1", "paymentMethod": "ALIPAY"})
+    transfer_id = recharged["data"]["recharge"]["transfer"]["id"]
+
+    part = await clerk(REFUND, input={"transferId": transfer_id, "amount": "10.00", "idempotencyKey": "f1"})
+    whole = await clerk(REFUND, input={"transferId": transfer_id, "idempotencyKey": "f2", "reason": "充错卡"})
+
+    assert part["data"]["refund"]["errors"] == [
+        {"field": ["amount"], "code": "INVALID", "message": "A recharge is refunded whole: 100.00."}
+    ]
+    f = whole["data"]["refund"]
+    assert f["errors"] == []
+    assert (f["transfer"]["kind"], f["transfer"]["amount"], f["transfer"]["reversesId"]) == ("RECHARGE_REFUND", "100.00", transfer_id)
+    assert f["transfer"]["details"] == {"amount": 10_000, "principal": 10_000, "bonus": 1_000, "payment_method": "ALIPAY", "reason": "充错卡"}
+    assert f["member"]["assets"]["balance"] == {"principal": "0.00", "bonus": "0.00", "total": "0.00"}

@@ -333,3 +333,22 @@ async def test_a_seeded_chaotic_mix_keeps_every_balance_and_every_members_totals
         *(c.value for c in (ErrorCode.INSUFFICIENT_BALANCE, ErrorCode.INSUFFICIENT_POINTS, ErrorCode.CARD_NOT_ACTIVE)),
         *(c.value for c in (ErrorCode.COUPON_NOT_USABLE, ErrorCode.INVALID)),
     }, outcomes
+
+
+async def test_a_recharge_refunded_by_several_requests_while_payments_run_pays_out_once_and_never_spent_money(org, wallet):
+    await fund(org, wallet, 2_000)
+    recharged = (await _recharge(org, "C0001", 5_000)).operation
+
+    results = await asyncio.gather(
+        *(_refund(org, recharged.id, None) for _ in range(5)),
+        *(_consume(org, "C0001", 1_000) for _ in range(10)),
+        return_exceptions=True,
+    )
+
+    refunds, payments = results[:5], results[5:]
+    assert [r for r in results if isinstance(r, BaseException) and not isinstance(r, DomainError)] == []
+    paid_out = [r for r in refunds if isinstance(r, Outcome)]
+    spent = sum(_paid(r[0]) for r in payments if isinstance(r, tuple))
+    assert len(paid_out) <= 1
+    assert await Operation.filter(kind=OperationKind.RECHARGE_REFUND).count() == len(paid_out)
+    assert sum(await balances(wallet)) == 7_000 - spent - 5_000 * len(paid_out) >= 0
