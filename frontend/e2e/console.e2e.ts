@@ -254,6 +254,16 @@ describe('the admin console', () => {
       afterRecharge,
     )
     await screenshot(page, '11-cashier-refunded')
+
+    const recharge = page.locator('[data-test=ledger-table] .el-table__row', { hasText: '¥88.00' }).filter({ hasText: '充值' })
+    await recharge.first().locator('[data-test=refund-row]').click()
+    await page.waitForSelector('[data-test=refund-whole-recharge]')
+    await page.click('[data-test=refund-submit]')
+    await page.waitForFunction(
+      (expected) => document.querySelector('[data-test=cashier-balance]')?.textContent?.replace(/[¥,.]/g, '') === String(expected),
+      start,
+    )
+    await page.waitForSelector('[data-test=ledger-table] .el-tag:has-text("充值退款")')
   })
 
   it('switches to English and stays in English after a reload', async () => {

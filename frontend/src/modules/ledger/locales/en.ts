@@ -10,6 +10,7 @@ const en: Messages<typeof zhCN> = {
     RECHARGE: 'Recharge',
     CONSUME: 'Purchase',
     REFUND: 'Refund',
+    RECHARGE_REFUND: 'Recharge refund',
     CARD_REPLACE: 'Card replacement',
     CARD_CASH_OUT: 'Cash-out on cancel',
     POINTS_ADJUST: 'Points adjustment',

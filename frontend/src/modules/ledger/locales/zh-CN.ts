@@ -6,6 +6,7 @@ export default {
     RECHARGE: '充值',
     CONSUME: '消费',
     REFUND: '退款',
+    RECHARGE_REFUND: '充值退款',
     CARD_REPLACE: '补卡转移',
     CARD_CASH_OUT: '注销退款',
     POINTS_ADJUST: '积分调整',

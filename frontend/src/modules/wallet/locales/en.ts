@@ -90,7 +90,12 @@ const en: Messages<typeof zhCN> = {
     reason: 'Reason',
     submit: 'Refund',
     done: 'Refunded {amount}',
-    invalid: { amount: 'More than is left to refund of this purchase.' },
+    originalRecharge: 'Recharge',
+    wholeRecharge: 'A recharge is refunded whole: its principal is paid back and its bonus taken back. The card must still hold both.',
+    invalid: {
+      transferId: 'This recharge has already been refunded.',
+      amount: 'More than is left to refund of this purchase.',
+    },
   },
   replayed: 'This was already submitted: showing the first result.',
   receipt: {

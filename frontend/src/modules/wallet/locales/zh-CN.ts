@@ -86,7 +86,12 @@ export default {
     reason: '退款原因',
     submit: '确认退款',
     done: '退款成功：{amount}',
-    invalid: { amount: '退款金额不能超过这笔消费剩余可退的金额。' },
+    originalRecharge: '原充值',
+    wholeRecharge: '充值整笔退还：本金退还给会员，赠送金收回。卡内余额须仍足以退还。',
+    invalid: {
+      transferId: '这笔充值已经退过款。',
+      amount: '退款金额不能超过这笔消费剩余可退的金额。',
+    },
   },
   replayed: '该操作此前已提交过，显示的是第一次的结果。',
   receipt: {
