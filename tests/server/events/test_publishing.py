@@ -124,6 +124,18 @@ async def test_a_refund_publishes_the_restored_balance(org, wallet, watch):
     assert event.transfer == TransferRef(id=refunded.operation.id, kind="REFUND", amount=1_000)
 
 
+async def test_a_recharge_refund_publishes_the_balance_left(org, wallet, watch):
+    await fund(org, wallet, 5_000)
+    recharged = await recharge(org.actors["sh001.clerk"], RechargeRequest(card_no="C0001", amount=2_000, idempotency_key=key()))
+    on_card = watch(f"card:{wallet.card.id}")
+
+    refunded = await refund(org.actors["sh001.clerk"], RefundRequest(recharged.operation.id, key()))
+
+    [event] = await on_card.taken()
+    assert (event.kind, event.principal, event.bonus) == (EventKind.REFUND, 5_000, 0)
+    assert event.transfer == TransferRef(id=refunded.operation.id, kind="RECHARGE_REFUND", amount=2_000)
+
+
 async def test_a_subsidiary_card_payment_reaches_the_parent_card_topic(org, wallet, watch):
     hq = org.actors["hq.admin"]
     sub_type = await create_card_type(hq, CardTypeDraft(code="SUB", name="副卡", kind=CardKind.SUBSIDIARY))

@@ -70,6 +70,16 @@ async def test_a_refund_notice_states_the_refunded_amount_and_the_balance(org, w
     assert (await notices())[-1] == ("notice:REFUND", "SENT", "您尾号0001的会员卡退款 10.00 元，当前余额 80.00 元。", "")
 
 
+async def test_a_recharge_refund_notice_states_the_principal_paid_back_and_the_balance(org, wallet, worker) -> None:
+    await _recharge(org, 5_000)
+    recharged = await _recharge(org, 10_000)
+    await refund(org.actors["sh001.clerk"], RefundRequest(operation_id=recharged.operation.id, idempotency_key=key()))
+
+    await worker.drain()
+
+    assert (await notices())[-1] == ("notice:RECHARGE_REFUND", "SENT", "您尾号0001的会员卡充值退款 100.00 元，当前余额 50.00 元。", "")
+
+
 async def test_a_replayed_operation_and_a_rerun_worker_send_nothing_more(org, wallet, worker) -> None:
     # given a recharge sent once
     await _recharge(org, 5_000, "same-key")
