@@ -264,6 +264,12 @@ describe('the admin console', () => {
       start,
     )
     await page.waitForSelector('[data-test=ledger-table] .el-tag:has-text("充值退款")')
+    await page.locator('[data-test=ledger-table] .el-table__row', { hasText: '充值退款' }).first().locator('a.ledger-link').click()
+    await page.waitForSelector('[data-test=receipt]')
+    const slip = (await page.textContent('[data-test=receipt]')) ?? ''
+    expect(slip).toContain('充值退款')
+    expect(slip).toMatch(/退回本金\s*¥88\.00/)
+    await screenshot(page, '11b-recharge-refund-receipt')
   })
 
   it('switches to English and stays in English after a reload', async () => {

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest'
 
-import { rechargeDetails, refundDetails } from './receipt'
+import { rechargeDetails, rechargeRefundDetails, refundDetails } from './receipt'
+
+describe('rechargeRefundDetails', () => {
+  it('reads what was paid back and taken back, the original payment method and the reason', () => {
+    const details = { amount: 10000, principal: 10000, bonus: 1000, payment_method: 'ALIPAY', reason: '充错卡' }
+
+    expect(rechargeRefundDetails(details)).toEqual({ principal: '100.00', bonus: '10.00', paymentMethod: 'ALIPAY', reason: '充错卡' })
+    expect(rechargeRefundDetails({ principal: 500 })).toEqual({ principal: '5.00', bonus: '0.00', paymentMethod: null, reason: '' })
+    expect(rechargeRefundDetails(null)).toBeNull()
+  })
+})
 
 describe('rechargeDetails', () => {
   it('reads the amounts in fen as Money and the rule and method', () => {

@@ -11,6 +11,14 @@ export interface RechargeDetails {
   paymentMethod: string | null
 }
 
+/** A recharge refunded whole: what was paid back and taken back, and how it had been paid. */
+export interface RechargeRefundDetails {
+  principal: string
+  bonus: string
+  paymentMethod: string | null
+  reason: string
+}
+
 export interface RefundDetails {
   principal: string
   bonus: string
@@ -40,6 +48,17 @@ export function rechargeDetails(details: unknown): RechargeDetails | null {
     bonus: fen(fields['bonus']),
     rule: text(fields['rule']),
     paymentMethod: text(fields['payment_method']),
+  }
+}
+
+export function rechargeRefundDetails(details: unknown): RechargeRefundDetails | null {
+  const fields = record(details)
+  if (!fields) return null
+  return {
+    principal: fen(fields['principal']),
+    bonus: fen(fields['bonus']),
+    paymentMethod: text(fields['payment_method']),
+    reason: text(fields['reason']) ?? '',
   }
 }
 

@@ -118,6 +118,8 @@ const en: Messages<typeof zhCN> = {
     refundPrincipal: 'Principal returned',
     refundBonus: 'Bonus returned',
     refundExternal: 'Returned otherwise',
+    bonusTakenBack: 'Bonus taken back',
+    paidWith: 'Originally paid with',
     reason: 'Reason',
     balance: 'Card balance (at printing)',
     thanks: 'Thank you for your visit',

@@ -114,6 +114,8 @@ export default {
     refundPrincipal: '退回本金',
     refundBonus: '退回赠送金',
     refundExternal: '其他方式退回',
+    bonusTakenBack: '收回赠送金',
+    paidWith: '原付款方式',
     reason: '原因',
     balance: '卡内余额（打印时）',
     thanks: '谢谢惠顾，欢迎再次光临',
