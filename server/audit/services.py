@@ -53,9 +53,10 @@ async def refusals_recorded(
     actor: Actor, action: str, target_type: str, target_id: Callable[[], Awaitable[object]], attempt: dict[str, Any]
 ) -> AsyncIterator[None]:
     """Records a DomainError raised in the block as `<action>.refused` — what was asked (`attempt`)
-    and why (under `refused`: code, message, reason) — and lets it go on. The entry is written on its own (the refused operation's
-    transaction, if it had one, rolled back), so a refused payment leaves this and nothing in the
-    ledger. `target_id()` is looked up only then ("" when the target wasn't found)."""
+    and why (under `refused`: code, message, reason) — and lets it go on. The entry is written on
+    its own (the refused operation's transaction, if it had one, rolled back), so a refused payment
+    leaves this and nothing in the ledger. `target_id()` is looked up only then ("" when the target
+    wasn't found)."""
     try:
         yield
     except DomainError as error:

@@ -92,7 +92,8 @@ async def _refund_card(card_id: int) -> Card:
 
 @publishes(snapshots.outcome_events)
 async def refund(actor: Actor | None, request: RefundRequest) -> Outcome:
-    """Refunds a consume (see the module); a refusal of a signed-in actor is audited."""
+    """Refunds a consume or a whole recharge (see the module); a refusal of a signed-in actor is
+    audited."""
     signed_in = require(actor)
 
     async def original() -> int:
