@@ -26,6 +26,7 @@ from server.referral.codes import codes_for
 from server.segment.models import MemberValue
 from server.tag.models import MemberTag, Tag
 from server.tier.models import Tier
+from server.wallet import refunds
 
 M = TypeVar("M", bound=Model)
 
@@ -157,6 +158,10 @@ class Loaders:
     @cached_property
     def legs_by_operation(self) -> DataLoader[int, list[Transfer]]:
         return DataLoader(load_fn=_legs_by_operation)
+
+    @cached_property
+    def refunded(self) -> DataLoader[int, int]:
+        return DataLoader(load_fn=refunds.refunded)
 
     @cached_property
     def referral_code(self) -> DataLoader[int, str]:

@@ -247,6 +247,7 @@ describe('the admin console', () => {
     expect(await balance()).toBe(afterRecharge - payable)
     await chooseTab('流水 / 退款')
     await page.click('[data-test=ledger-table] .el-table__row >> nth=0 >> [data-test=refund-row]')
+    expect(fen(await page.textContent('[data-test=refund-left]'))).toBe(payable)
     await page.click('[data-test=refund-submit]')
     await page.waitForSelector('.el-message--success')
     await page.waitForFunction(
@@ -255,7 +256,10 @@ describe('the admin console', () => {
     )
     await screenshot(page, '11-cashier-refunded')
 
-    const recharge = page.locator('[data-test=ledger-table] .el-table__row', { hasText: '¥88.00' }).filter({ hasText: '充值' })
+    const rows = page.locator('[data-test=ledger-table] .el-table__row')
+    const purchase = rows.filter({ has: page.locator('.el-tag', { hasText: /^\s*消费\s*$/ }) }).first()
+    const recharge = rows.filter({ hasText: '¥88.00' }).filter({ has: page.locator('.el-tag', { hasText: /^\s*充值\s*$/ }) })
+    await purchase.locator('[data-test=refund-row]').waitFor({ state: 'detached' })
     await recharge.first().locator('[data-test=refund-row]').click()
     await page.waitForSelector('[data-test=refund-whole-recharge]')
     await page.click('[data-test=refund-submit]')
@@ -264,6 +268,7 @@ describe('the admin console', () => {
       start,
     )
     await page.waitForSelector('[data-test=ledger-table] .el-tag:has-text("充值退款")')
+    await recharge.first().locator('[data-test=refund-row]').waitFor({ state: 'detached' })
     await page.locator('[data-test=ledger-table] .el-table__row', { hasText: '充值退款' }).first().locator('a.ledger-link').click()
     await page.waitForSelector('[data-test=receipt]')
     const slip = (await page.textContent('[data-test=receipt]')) ?? ''

@@ -20,6 +20,7 @@ from server.core.clock import now
 from server.coupon.services import member_coupons
 from server.ledger import models
 from server.member.services import members_query
+from server.wallet import refunds
 from server.wallet.pricing import Breakdown, Payment
 
 if TYPE_CHECKING:
@@ -146,6 +147,14 @@ class Transfer(ModelNode):
     @strawberry.field(description="For a refund: the consume it reverses.")
     def reverses_id(self) -> relay.GlobalID | None:
         return relay.GlobalID("Transfer", str(self.row.reverses_id)) if self.row.reverses_id else None
+
+    @strawberry.field(
+        description="What is left to refund: a purchase's payable less its refunds; a recharge's amount until it "
+        "is refunded (whole, while the card still holds it). Null for other kinds."
+    )
+    async def refundable(self, info: Info) -> Money | None:
+        left = refunds.refundable(self.row, await info.context.loaders.refunded.load(self.row.id))
+        return Money(left) if left is not None else None
 
     @strawberry.field(description="The ledger legs, each moving value between two accounts.")
     async def legs(self, info: Info) -> list[TransferLeg]:

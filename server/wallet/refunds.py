@@ -10,10 +10,12 @@ a whole refund gives the coupon back. History is never edited: a refund is its o
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from tortoise.expressions import F
+from tortoise.functions import Sum
 
 from server.access.policy import Actor, Permission, require
 from server.audit import services as audit
@@ -43,8 +45,30 @@ class RefundRequest:
 
 
 _REFUNDABLE = (OperationKind.CONSUME, OperationKind.RECHARGE)
+_REFUNDS = (OperationKind.REFUND, OperationKind.RECHARGE_REFUND)
 
 _REFUNDED = ("amount", "principal", "bonus", "external", "points_reversed", "points_unrecovered", "points_restored")
+
+
+async def refunded(operation_ids: Sequence[int]) -> list[int]:
+    """How much has been refunded of each operation (purchases' refunds, recharges' refunds), in one
+    query."""
+    rows = await Operation.filter(reverses_id__in=list(operation_ids), kind__in=_REFUNDS).group_by("reverses_id").annotate(
+        total=Sum("amount")
+    ).values_list("reverses_id", "total")
+    totals = {int(reversed_id): int(total or 0) for reversed_id, total in rows}
+    return [totals.get(i, 0) for i in operation_ids]
+
+
+def refundable(operation: Operation, refunded_so_far: int) -> int | None:
+    """What is left to refund: a purchase's payable less its refunds; a recharge's principal until
+    it is refunded (whole, and only while the card still holds it, which this doesn't check); None
+    for operations that are not refunded."""
+    if operation.kind == OperationKind.CONSUME:
+        return operation.amount - refunded_so_far
+    if operation.kind == OperationKind.RECHARGE:
+        return 0 if refunded_so_far else operation.amount
+    return None
 
 
 async def _refunded_so_far(original: Operation) -> dict[str, int]:

@@ -1,13 +1,15 @@
 from __future__ import annotations
 
-from tests.server.wallet.conftest import fund
+from server.wallet.refunds import RefundRequest, refund
+from server.wallet.services import ConsumeRequest, PaymentMethod, RechargeRequest, consume, recharge
+from tests.server.wallet.conftest import fund, key
 from tests.statements import counting_queries
 
 LEDGER = """
 query($no: String!, $first: Int!) {
   memberLookup(cardNo: $no) {
     ledger(first: $first) {
-      edges { node { kind amount operator store { code } card { cardNo } legs { code amount debitAccount } } }
+      edges { node { kind amount refundable operator store { code } card { cardNo } legs { code amount debitAccount } } }
     }
   }
 }
@@ -31,3 +33,31 @@ async def test_a_member_ledger_page_lists_operations_newest_first_in_constant_qu
 
     assert (few, many) == (["RECHARGE"] * 3, ["RECHARGE"] * 12)
     assert small == large
+
+
+async def test_each_row_says_what_is_left_to_refund(api, org, wallet):
+    clerk_actor = org.actors["sh001.clerk"]
+    await recharge(clerk_actor, RechargeRequest(card_no="C0001", amount=10_000, idempotency_key=key()))
+    undone = await recharge(clerk_actor, RechargeRequest("C0001", 2_000, key(), PaymentMethod.ALIPAY))
+    _, partly = await consume(clerk_actor, ConsumeRequest(card_no="C0001", amount=3_000, idempotency_key=key()))
+    _, wholly = await consume(clerk_actor, ConsumeRequest(card_no="C0001", amount=1_000, idempotency_key=key()))
+    assert partly is not None and wholly is not None
+    await refund(clerk_actor, RefundRequest(partly.operation.id, key(), amount=1_200))
+    await refund(clerk_actor, RefundRequest(partly.operation.id, key(), amount=300))
+    await refund(clerk_actor, RefundRequest(wholly.operation.id, key()))
+    await refund(clerk_actor, RefundRequest(undone.operation.id, key()))
+    clerk = await api.login("sh001.clerk")
+
+    body = await clerk(LEDGER, no="C0001", first=20)
+
+    rows = [(e["node"]["kind"], e["node"]["amount"], e["node"]["refundable"]) for e in body["data"]["memberLookup"]["ledger"]["edges"]]
+    assert rows == [
+        ("RECHARGE_REFUND", "20.00", None),
+        ("REFUND", "10.00", None),
+        ("REFUND", "3.00", None),
+        ("REFUND", "12.00", None),
+        ("CONSUME", "10.00", "0.00"),
+        ("CONSUME", "30.00", "15.00"),
+        ("RECHARGE", "20.00", "0.00"),
+        ("RECHARGE", "100.00", "100.00"),
+    ]

@@ -91,6 +91,7 @@ const en: Messages<typeof zhCN> = {
     submit: 'Refund',
     done: 'Refunded {amount}',
     originalRecharge: 'Recharge',
+    left: 'Left to refund: {amount}',
     wholeRecharge: 'A recharge is refunded whole: its principal is paid back and its bonus taken back. The card must still hold both.',
     invalid: {
       transferId: 'This recharge has already been refunded.',

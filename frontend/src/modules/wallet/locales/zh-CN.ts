@@ -87,6 +87,7 @@ export default {
     submit: '确认退款',
     done: '退款成功：{amount}',
     originalRecharge: '原充值',
+    left: '可退金额：{amount}',
     wholeRecharge: '充值整笔退还：本金退还给会员，赠送金收回。卡内余额须仍足以退还。',
     invalid: {
       transferId: '这笔充值已经退过款。',
