@@ -126,6 +126,18 @@ describe('describeUserError', () => {
     expect(describeUserError({ ...expired, reason: null }, i18n)).toBe('该优惠券不可用')
   })
 
+  it("lets the screen's own text for a code win over the reason's", () => {
+    const frozenParent: UserErrorLike = { field: ['parentCardNo'], code: 'CARD_NOT_ACTIVE', message: '…', reason: 'PARENT_CARD_FROZEN' }
+    const texts: Record<string, string> = {
+      'card.issue.errors.code.CARD_NOT_ACTIVE': '主卡不是正常状态，不能为其发副卡',
+      'errors.reason.PARENT_CARD_FROZEN': '主卡已冻结，此副卡不能使用',
+    }
+    const own: Translator = { t: (key) => texts[key] ?? key, te: (key) => key in texts }
+
+    expect(describeUserError(frozenParent, own, 'card.issue.errors')).toBe('主卡不是正常状态，不能为其发副卡')
+    expect(describeUserError(frozenParent, own)).toBe('主卡已冻结，此副卡不能使用')
+  })
+
   it('prefers the field-specific text for INVALID', () => {
     expect(describeUserError({ field: ['phone'], code: 'INVALID', message: 'Phone must be…' }, i18n, 'member')).toBe(
       '手机号格式不正确',

@@ -90,22 +90,23 @@ export interface Translator {
 }
 
 /**
- * The message to show for a payload error: the text for its reason where the API gives one (which
- * of a coupon's conditions failed, what state a card is in: `errors.reason.<reason>`), else a
- * field-specific text for INVALID (`<scope>.invalid.<field>`), else the scope's own text for its
- * code (`<scope>.code.<code>`: a DUPLICATE card number reads better than a generic duplicate), else
- * the text for its code, else the server's own message (which is English and specific — better
- * than nothing for a code this SPA does not know yet).
+ * The message to show for a payload error: a field-specific text for INVALID
+ * (`<scope>.invalid.<field>`), else the scope's own text for its code (`<scope>.code.<code>`: a
+ * DUPLICATE card number reads better than a generic duplicate) — the screen knows its context
+ * best —, else the text for its reason where the API gives one (which of a coupon's conditions
+ * failed, what state a card is in: `errors.reason.<reason>`), else the text for its code, else the
+ * server's own message (which is English and specific — better than nothing for a code this SPA
+ * does not know yet).
  */
 export function describeUserError(error: UserErrorLike, i18n: Translator, scope?: string): string {
-  const byReason = `errors.reason.${error.reason}`
-  if (error.reason && i18n.te(byReason)) return i18n.t(byReason)
   const field = error.field?.at(-1)
   if (error.code === 'INVALID' && scope && field) {
     const key = `${scope}.invalid.${field}`
     if (i18n.te(key)) return i18n.t(key)
   }
   if (scope && i18n.te(`${scope}.code.${error.code}`)) return i18n.t(`${scope}.code.${error.code}`)
+  const byReason = `errors.reason.${error.reason}`
+  if (error.reason && i18n.te(byReason)) return i18n.t(byReason)
   const byCode = `errors.code.${error.code satisfies ErrorCode}`
   return i18n.te(byCode) ? i18n.t(byCode) : error.message
 }
