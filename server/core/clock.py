@@ -3,7 +3,7 @@ business day: dates members and staff mean (a birthday, "today") are the brand's
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
 BUSINESS_TZ = ZoneInfo("Asia/Shanghai")
@@ -15,3 +15,8 @@ def now() -> datetime:
 
 def business_today() -> date:
     return now().astimezone(BUSINESS_TZ).date()
+
+
+def business_midnight(day: date) -> datetime:
+    """The UTC instant the brand's local `day` begins."""
+    return datetime.combine(day, time(), BUSINESS_TZ).astimezone(UTC)

@@ -10,10 +10,10 @@ round trips than a narrow one.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from server.access.policy import Actor, member_scope, org_scope, require
-from server.core.clock import BUSINESS_TZ, now
+from server.core.clock import BUSINESS_TZ, business_midnight, now
 from server.core.errors import invalid
 from server.core.sql import Sql, current_dialect, fetch, sql
 from server.ledger.models import OperationKind
@@ -82,10 +82,6 @@ async def _per_day(measure: Sql, kinds: tuple[str, ...], where: Sql) -> dict[dat
     return {date.fromisoformat(str(r["day"])): (int(r["amount"] or 0), int(r["n"] or 0)) for r in rows}
 
 
-def _local_midnight(day: date) -> datetime:
-    return datetime.combine(day, time(), BUSINESS_TZ).astimezone(UTC)
-
-
 async def dashboard(actor: Actor | None, days: int = 30, at: datetime | None = None) -> Dashboard:
     """The figures for the `days` business days ending today (at `at`, default now)."""
     actor = require(actor)
@@ -94,7 +90,7 @@ async def dashboard(actor: Actor | None, days: int = 30, at: datetime | None = N
     at = at or now()
     today = at.astimezone(BUSINESS_TZ).date()
     first = today - timedelta(days=days - 1)
-    start, end = _local_midnight(first), _local_midnight(today + timedelta(days=1))
+    start, end = business_midnight(first), business_midnight(today + timedelta(days=1))
     where = sql("o.created_at >= ? AND o.created_at < ? AND ", start, end) + _operations_in_scope(actor)
     recharges = await _per_day(
         sql(

@@ -1,0 +1,170 @@
+"""Cross-store settlement (跨店清分): stored value recharged at one store and spent at another is
+what the first store owes the second — it took the member's cash, the other delivered the goods.
+
+Whose money a payment spends is decided first in, first out: each card's principal comes in as
+lots at the store that took it (a recharge; a purchase refunded, at the refunding store) and
+goes out at the store that spent it (a purchase, a paid tier; a cash-out or a recharge refund, at
+the store that paid the cash back), the oldest lot first. A replaced card's lots follow it to the
+new number (the move is not a spend). Only principal is settled: bonus is the chain's promotion,
+funded by HQ, not money a store took.
+
+The matching runs in the database over the ledger as it is, nothing kept beside it: each card's
+inflows and outflows laid end to end as running totals, and every outflow in the period split
+over the inflows whose ranges it overlaps. A refund's lot counts at the refunding store, so a
+purchase refunded and the money spent again elsewhere settles through that store; each store's
+net position is the same as if the refund had restored the original lot.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from server.access.policy import Actor, org_scope, require
+from server.core.clock import business_midnight
+from server.core.errors import invalid
+from server.core.sql import Sql, current_dialect, fetch, sql
+from server.ledger.models import AccountCode
+from server.org.models import Store
+
+MAX_DAYS = 366
+
+
+@dataclass(frozen=True)
+class Flow:
+    """Principal taken at `source_store_id` and spent at `spent_store_id` (fen)."""
+
+    source_store_id: int
+    spent_store_id: int
+    amount: int
+
+
+@dataclass(frozen=True)
+class Debt:
+    """What `debtor_store_id` owes `creditor_store_id` after netting the two directions: `gross`
+    (the debtor's money spent at the creditor) less `offset` (the creditor's spent at the debtor)."""
+
+    debtor_store_id: int
+    creditor_store_id: int
+    gross: int
+    offset: int
+
+    @property
+    def amount(self) -> int:
+        return self.gross - self.offset
+
+
+@dataclass(frozen=True)
+class StoreTotals:
+    """One store's side: `receivable` (others' money spent here), `payable` (its money spent
+    elsewhere) and `local` (its money spent here, not settled)."""
+
+    store_id: int
+    receivable: int = 0
+    payable: int = 0
+    local: int = 0
+
+    @property
+    def net(self) -> int:
+        """Positive: the store is owed; negative: it owes."""
+        return self.receivable - self.payable
+
+
+@dataclass(frozen=True)
+class Settlement:
+    first: date
+    last: date
+    debts: list[Debt]
+    stores: list[StoreTotals]
+
+
+def _flows_sql(start: datetime, end: datetime) -> Sql:
+    least, greatest = ("LEAST", "GREATEST") if current_dialect() == "postgres" else ("min", "max")
+    moves = (
+        "SELECT t.id, l.stream, k.store_id, t.amount, o.created_at, {inflow} AS inflow"
+        " FROM ledger_transfer t"
+        " JOIN ledger_account a ON a.id = t.{card_side} AND a.code = ?"
+        " JOIN ledger_account k ON k.id = t.{store_side} AND k.code = ?"
+        " JOIN lineage l ON l.card_id = a.card_id"
+        " JOIN ledger_operation o ON o.id = t.operation_id"
+    )
+    codes = (AccountCode.CARD_PRINCIPAL.value, AccountCode.STORE_TAKINGS.value)
+    return (
+        sql(
+            "WITH RECURSIVE lineage (card_id, stream) AS ("
+            " SELECT c.id, c.id FROM card c WHERE NOT EXISTS (SELECT 1 FROM card p WHERE p.replaced_by_id = c.id)"
+            " UNION ALL"
+            " SELECT c.replaced_by_id, l.stream FROM lineage l JOIN card c ON c.id = l.card_id"
+            " WHERE c.replaced_by_id IS NOT NULL"
+            "), moves AS ("
+        )
+        + sql(moves.format(inflow=1, card_side="credit_id", store_side="debit_id"), *codes)
+        + sql(" UNION ALL ")
+        + sql(moves.format(inflow=0, card_side="debit_id", store_side="credit_id"), *codes)
+        + sql(
+            "), ranged AS (SELECT m.*, SUM(m.amount) OVER (PARTITION BY m.stream, m.inflow ORDER BY m.id"
+            " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto FROM moves m)"
+            f" SELECT lot.store_id AS source_id, spend.store_id AS spent_id,"
+            f" SUM({least}(lot.upto, spend.upto) - {greatest}(lot.upto - lot.amount, spend.upto - spend.amount)) AS amount"
+            " FROM ranged spend JOIN ranged lot ON lot.stream = spend.stream AND lot.inflow = 1"
+            " AND lot.upto - lot.amount < spend.upto AND spend.upto - spend.amount < lot.upto"
+            " WHERE spend.inflow = 0 AND spend.created_at >= ? AND spend.created_at < ?"
+            " GROUP BY lot.store_id, spend.store_id",
+            start,
+            end,
+        )
+    )
+
+
+async def flows(first: date, last: date) -> list[Flow]:
+    """Principal spent in the business days `first`..`last` (inclusive), by where it was taken and
+    where it was spent; same-store pairs included."""
+    rows = await fetch(_flows_sql(business_midnight(first), business_midnight(last + timedelta(days=1))))
+    return [Flow(int(r["source_id"]), int(r["spent_id"]), int(r["amount"])) for r in rows if int(r["amount"])]
+
+
+async def _stores_in_scope(actor: Actor) -> set[int] | None:
+    """The ids of the stores the actor answers for; None for all (HQ)."""
+    scope = org_scope(actor)
+    if scope.store_id is not None:
+        return {scope.store_id}
+    if scope.region_id is not None:
+        return set(await Store.filter(region_id=scope.region_id).values_list("id", flat=True))
+    return None
+
+
+def _debts(between: dict[tuple[int, int], int]) -> list[Debt]:
+    debts = []
+    for (source, spent), gross in between.items():
+        offset = between.get((spent, source), 0)
+        if gross > offset:
+            debts.append(Debt(source, spent, gross, offset))
+    return sorted(debts, key=lambda d: (-d.amount, d.debtor_store_id, d.creditor_store_id))
+
+
+def _totals(all_flows: list[Flow]) -> list[StoreTotals]:
+    sides: dict[int, dict[str, int]] = defaultdict(lambda: {"receivable": 0, "payable": 0, "local": 0})
+    for flow in all_flows:
+        if flow.source_store_id == flow.spent_store_id:
+            sides[flow.source_store_id]["local"] += flow.amount
+        else:
+            sides[flow.spent_store_id]["receivable"] += flow.amount
+            sides[flow.source_store_id]["payable"] += flow.amount
+    return [StoreTotals(store_id, **side) for store_id, side in sorted(sides.items())]
+
+
+async def settlement(actor: Actor | None, first: date, last: date) -> Settlement:
+    """Who owes whom for principal spent in `first`..`last` (business days, inclusive): HQ sees
+    the whole chain; REGION and STORE the debts and totals of their own stores."""
+    actor = require(actor)
+    if last < first:
+        raise invalid("to", "The period ends before it starts.")
+    if (last - first).days + 1 > MAX_DAYS:
+        raise invalid("to", f"Choose a period of at most {MAX_DAYS} days.")
+    all_flows = await flows(first, last)
+    between = {(f.source_store_id, f.spent_store_id): f.amount for f in all_flows if f.source_store_id != f.spent_store_id}
+    mine = await _stores_in_scope(actor)
+    debts = [d for d in _debts(between) if mine is None or {d.debtor_store_id, d.creditor_store_id} & mine]
+    stores = [t for t in _totals(all_flows) if mine is None or t.store_id in mine]
+    return Settlement(first, last, debts, stores)
