@@ -45,6 +45,7 @@ from schema.program.operations import ProgramMutation, ProgramQuery
 from schema.referral.operations import ReferralMutation, ReferralQuery
 from schema.report.operations import ReportQuery
 from schema.segment.operations import SegmentMutation, SegmentQuery
+from schema.settlement.operations import SettlementQuery
 from schema.tag.operations import TagMutation, TagQuery
 from schema.tier.operations import TierMutation, TierQuery
 from schema.wallet.batch import BatchRechargeMutation
@@ -77,6 +78,7 @@ class Query(
     ReferralQuery,
     CampaignQuery,
     ReportQuery,
+    SettlementQuery,
 ):
     node: relay.Node | None = relay.node(description="Fetches any object by its global ID.")
 

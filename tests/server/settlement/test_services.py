@@ -4,72 +4,19 @@ Stores: SH001 and SH002 (EAST), CD001 (WEST); HQ takes and spends money at any o
 
 from __future__ import annotations
 
-import itertools
 import random
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 import pytest
 
-from server.card.services import CardTypeDraft, IssueRequest, cancel_card, create_card_type, issue_card, replace_card
+from server.card.services import cancel_card, replace_card
 from server.core.errors import DomainError, ErrorCode
 from server.ledger.models import Operation, Transfer, TransferCode
-from server.ledger.verify import verify_ledger
-from server.member.services import MemberDraft, create_member
 from server.program.services import RechargeRuleDraft, create_recharge_rule
 from server.settlement.services import Settlement, settlement
 from server.wallet.refunds import RefundRequest, refund
-from server.wallet.services import ConsumeRequest, RechargeRequest, consume, recharge
-
-# A business day in the middle of the tests' period (Shanghai), and that period.
-DAY = date(2026, 3, 10)
-NOON = datetime(2026, 3, 10, 4, 0, tzinfo=UTC)
-_keys = itertools.count(1)
-
-
-class Card:
-    """One member's stored-value card, paid with at any store by HQ (`at` names the store)."""
-
-    def __init__(self, org: Any, card_no: str) -> None:
-        self.org, self.card_no = org, card_no
-        self.hq = org.actors["hq.admin"]
-
-    def _store(self, code: str) -> int:
-        return int(self.org.stores[code].id)
-
-    async def recharge(self, code: str, amount: int, at: datetime = NOON) -> int:
-        request = RechargeRequest(card_no=self.card_no, amount=amount, idempotency_key=f"r{next(_keys)}", store_id=self._store(code))
-        return await _stamp((await recharge(self.hq, request)).operation.id, at)
-
-    async def spend(self, code: str, amount: int, at: datetime = NOON) -> int:
-        request = ConsumeRequest(card_no=self.card_no, amount=amount, idempotency_key=f"c{next(_keys)}", store_id=self._store(code))
-        _, outcome = await consume(self.hq, request)
-        assert outcome is not None
-        return await _stamp(outcome.operation.id, at)
-
-
-async def _stamp(operation_id: int, at: datetime) -> int:
-    """Moves an operation to `at`: the ledger stamps the real time."""
-    await Operation.filter(id=operation_id).update(created_at=at)
-    return operation_id
-
-
-@pytest.fixture(autouse=True)
-async def ledger_stays_sound(db: None) -> Any:
-    yield
-    assert await verify_ledger() == []
-
-
-@pytest.fixture
-async def cards(org: Any) -> list[Card]:
-    hq = org.actors["hq.admin"]
-    card_type = await create_card_type(hq, CardTypeDraft(code="STD", name="储值卡", gives_discount=False))
-    made = []
-    for n in range(3):
-        member = await create_member(hq, MemberDraft(name=f"顾客{n}", phone=f"1390000222{n}", home_store_id=org.stores["SH001"].id))
-        card = await issue_card(hq, IssueRequest(member_id=member.id, card_type_id=card_type.id, card_no=f"SC000{n}"))
-        made.append(Card(org, card.card_no))
-    return made
+from tests.server.settlement.conftest import DAY, NOON, Card, stamp
 
 
 def _named(org: Any, report: Settlement) -> tuple[list[tuple[str, str, int, int, int]], dict[str, tuple[int, int, int, int]]]:
@@ -166,7 +113,7 @@ async def test_a_refunded_purchase_spent_again_elsewhere_nets_the_same(org: Any,
     hq = org.actors["hq.admin"]
     await cards[0].recharge("SH001", 5_000)
     bought = await cards[0].spend("CD001", 5_000)
-    await _stamp((await refund(hq, RefundRequest(operation_id=bought, amount=5_000, idempotency_key="back"))).operation.id, NOON)
+    await stamp((await refund(hq, RefundRequest(operation_id=bought, amount=5_000, idempotency_key="back"))).operation.id, NOON)
     await cards[0].spend("SH002", 5_000)
 
     _, stores = _named(org, await settlement(hq, DAY, DAY))
@@ -179,7 +126,7 @@ async def test_a_cash_out_at_another_store_is_owed_to_the_store_that_paid(org: A
     await cards[0].recharge("SH001", 2_500)
     closing = await cancel_card(hq, cards[0].card_no, "closing", refund_balance=True, store_id=org.stores["CD001"].id)
     cash_out = await Operation.get(card_id=closing.id, kind="CARD_CASH_OUT")
-    await _stamp(cash_out.id, NOON)
+    await stamp(cash_out.id, NOON)
 
     debts, _ = _named(org, await settlement(hq, DAY, DAY))
 
