@@ -24,7 +24,7 @@ from datetime import date, datetime, timedelta
 from server.access.policy import Actor, org_scope, require
 from server.core.clock import business_midnight
 from server.core.errors import invalid
-from server.core.sql import Sql, current_dialect, fetch, sql
+from server.core.sql import Sql, fetch, sql
 from server.ledger.models import AccountCode
 from server.org.models import Store
 
@@ -79,8 +79,14 @@ class Settlement:
     stores: list[StoreTotals]
 
 
+_RUNNING = "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"
+
+
 def _flows_sql(start: datetime, end: datetime) -> Sql:
-    least, greatest = ("LEAST", "GREATEST") if current_dialect() == "postgres" else ("min", "max")
+    """Each card lineage's principal inflows (lots) and outflows (spends) until `end` as running
+    totals, cut into segments at every total either side reaches; each segment belongs to one lot
+    and one spend (the first of each whose total reaches its end), so a sweep of sorts and windows
+    matches them without joining lots to spends. Only lineages that spent in the period are swept."""
     moves = (
         "SELECT t.id, l.stream, k.store_id, t.amount, o.created_at, {inflow} AS inflow"
         " FROM ledger_transfer t"
@@ -90,6 +96,7 @@ def _flows_sql(start: datetime, end: datetime) -> Sql:
         " JOIN ledger_operation o ON o.id = t.operation_id"
     )
     codes = (AccountCode.CARD_PRINCIPAL.value, AccountCode.STORE_TAKINGS.value)
+    backwards = f"PARTITION BY r.stream ORDER BY r.upto DESC, r.inflow DESC {_RUNNING}"
     return (
         sql(
             "WITH RECURSIVE lineage (card_id, stream) AS ("
@@ -103,14 +110,25 @@ def _flows_sql(start: datetime, end: datetime) -> Sql:
         + sql(" UNION ALL ")
         + sql(moves.format(inflow=0, card_side="debit_id", store_side="credit_id"), *codes)
         + sql(
-            "), ranged AS (SELECT m.*, SUM(m.amount) OVER (PARTITION BY m.stream, m.inflow ORDER BY m.id"
-            " ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS upto FROM moves m)"
-            f" SELECT lot.store_id AS source_id, spend.store_id AS spent_id,"
-            f" SUM({least}(lot.upto, spend.upto) - {greatest}(lot.upto - lot.amount, spend.upto - spend.amount)) AS amount"
-            " FROM ranged spend JOIN ranged lot ON lot.stream = spend.stream AND lot.inflow = 1"
-            " AND lot.upto - lot.amount < spend.upto AND spend.upto - spend.amount < lot.upto"
-            " WHERE spend.inflow = 0 AND spend.created_at >= ? AND spend.created_at < ?"
-            " GROUP BY lot.store_id, spend.store_id",
+            "), active AS (SELECT DISTINCT stream FROM moves WHERE inflow = 0 AND created_at >= ? AND created_at < ?"
+            f"), ranged AS (SELECT m.*, SUM(m.amount) OVER (PARTITION BY m.stream, m.inflow ORDER BY m.id {_RUNNING}) AS upto"
+            " FROM moves m WHERE m.created_at < ? AND m.stream IN (SELECT stream FROM active)"
+            "), cut AS (SELECT r.*,"
+            " r.upto - COALESCE(LAG(r.upto) OVER (PARTITION BY r.stream ORDER BY r.upto, r.inflow), 0) AS length,"
+            f" SUM(r.inflow) OVER ({backwards}) AS lot_group,"
+            f" SUM(1 - r.inflow) OVER ({backwards}) AS spend_group"
+            " FROM ranged r"
+            "), owned AS (SELECT x.length,"
+            " MAX(CASE WHEN x.inflow = 1 THEN x.store_id END) OVER (PARTITION BY x.stream, x.lot_group) AS source_id,"
+            " MAX(CASE WHEN x.inflow = 0 THEN x.store_id END) OVER (PARTITION BY x.stream, x.spend_group) AS spent_id,"
+            " MAX(CASE WHEN x.inflow = 0 THEN x.created_at END) OVER (PARTITION BY x.stream, x.spend_group) AS spent_at"
+            " FROM cut x)"
+            " SELECT source_id, spent_id, SUM(length) AS amount FROM owned"
+            " WHERE spent_at >= ? AND spent_at < ? AND source_id IS NOT NULL AND spent_id IS NOT NULL"
+            " GROUP BY source_id, spent_id",
+            start,
+            end,
+            end,
             start,
             end,
         )
