@@ -95,6 +95,7 @@ describe('the admin console', () => {
     expect(await page.textContent('[data-test=stat-today-recharge]')).toMatch(/今日充值（\d+ 笔）¥[\d,]+\.\d{2}/)
     expect(await page.locator('[data-test=side-menu] .el-menu-item').allTextContents()).toEqual([
       '概览',
+      '跨店清分',
       '会员列表',
       '收银台',
       '会员标签',
@@ -158,6 +159,7 @@ describe('the admin console', () => {
     await signIn(page, base, 'east.manager')
     expect(await page.locator('[data-test=side-menu] .el-menu-item').allTextContents()).toEqual([
       '概览',
+      '跨店清分',
       '会员列表',
       '会员标签',
       '人群',
@@ -286,6 +288,7 @@ describe('the admin console', () => {
     await page.waitForSelector('[data-test=member-table] .el-table__row')
     expect(await page.locator('[data-test=side-menu] .el-menu-item').allTextContents()).toEqual([
       'Overview',
+      'Settlement',
       'Members',
       'Cashier',
       'Member tags',

@@ -28,6 +28,7 @@ import orgZh from '@/modules/org/locales/zh-CN'
 import segmentMenu from '@/modules/segment/locales/menu'
 import settingsEn from '@/modules/settings/locales/en'
 import settingsZh from '@/modules/settings/locales/zh-CN'
+import settlementMenu from '@/modules/settlement/locales/menu'
 import tagEn from '@/modules/tag/locales/en'
 import tagZh from '@/modules/tag/locales/zh-CN'
 import tierEn from '@/modules/tier/locales/en'
@@ -53,6 +54,7 @@ const zhCN = {
   org: orgZh,
   segment: segmentMenu['zh-CN'],
   settings: settingsZh,
+  settlement: settlementMenu['zh-CN'],
   tag: tagZh,
   tier: tierZh,
   wallet: walletZh,
@@ -73,6 +75,7 @@ const en: typeof zhCN = {
   org: orgEn,
   segment: segmentMenu.en,
   settings: settingsEn,
+  settlement: settlementMenu.en,
   tag: tagEn,
   tier: tierEn,
   wallet: walletEn,

@@ -19,6 +19,7 @@ import { developerRoutes } from '@/modules/developer/routes'
 import { memberRoutes } from '@/modules/member/routes'
 import { segmentRoutes } from '@/modules/segment/routes'
 import { settingsRoutes } from '@/modules/settings/routes'
+import { settlementRoutes } from '@/modules/settlement/routes'
 import { tagRoutes } from '@/modules/tag/routes'
 import { walletRoutes } from '@/modules/wallet/routes'
 
@@ -32,6 +33,7 @@ export const router = createRouter({
       redirect: { name: 'dashboard' },
       children: [
         ...dashboardRoutes,
+        ...settlementRoutes,
         ...memberRoutes,
         ...walletRoutes,
         ...tagRoutes,

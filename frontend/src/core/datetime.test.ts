@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { formatDate, formatDateTime } from './datetime'
+import { businessDate, formatDate, formatDateTime } from './datetime'
 
 describe('formatDateTime', () => {
   it('shows an instant in Shanghai time whatever the device zone', () => {
@@ -17,5 +17,12 @@ describe('formatDateTime', () => {
 describe('formatDate', () => {
   it('shows the business day', () => {
     expect(formatDate('2026-11-23T17:00:00Z', 'zh-CN')).toBe('2026/11/24')
+  })
+})
+
+describe('businessDate', () => {
+  it('is the day in China', () => {
+    expect(businessDate('2026-11-23T16:30:00Z')).toBe('2026-11-24')
+    expect(businessDate('2026-11-23T15:59:00Z')).toBe('2026-11-23')
   })
 })

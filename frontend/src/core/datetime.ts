@@ -34,3 +34,12 @@ export function formatDate(iso: string | null | undefined, locale: string): stri
   const date = new Date(iso)
   return Number.isNaN(date.getTime()) ? iso : formatter(locale, false).format(date)
 }
+
+/**
+ * The business day of an instant, "2026-11-24": the date in China, which keeps UTC+8 all year
+ * (no daylight saving), so a fixed shift is exact.
+ */
+export function businessDate(iso: string): string {
+  const shifted = new Date(new Date(iso).getTime() + 8 * 3_600_000)
+  return shifted.toISOString().slice(0, 10)
+}

@@ -11,6 +11,7 @@ import type { AccessRule } from '@/core/session/access'
  */
 export type MenuIcon =
   | 'dashboard'
+  | 'settlement'
   | 'members'
   | 'cashier'
   | 'tags'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { businessDate, checkFollowUp, emptyFollowUpForm, nextStatuses } from './care'
+import { checkFollowUp, emptyFollowUpForm, nextStatuses } from './care'
 
 describe('nextStatuses', () => {
   it('follows the feedback workflow, reopening included', () => {
@@ -8,13 +8,6 @@ describe('nextStatuses', () => {
     expect(nextStatuses('IN_PROGRESS')).toEqual(['RESOLVED', 'CLOSED'])
     expect(nextStatuses('RESOLVED')).toEqual(['CLOSED', 'OPEN'])
     expect(nextStatuses('CLOSED')).toEqual(['OPEN'])
-  })
-})
-
-describe('businessDate', () => {
-  it('is the day in China', () => {
-    expect(businessDate('2026-11-23T16:30:00Z')).toBe('2026-11-24')
-    expect(businessDate('2026-11-23T15:59:00Z')).toBe('2026-11-23')
   })
 })
 

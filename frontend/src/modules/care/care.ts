@@ -2,6 +2,7 @@
  * Care's rules, as the server applies them (server/care/feedback.py, follow_ups.py): where
  * feedback may move next, and the follow-up form checked before it is sent.
  */
+import { businessDate } from '@/core/datetime'
 import type { ContactChannel, FeedbackKind, FeedbackStatus, FollowUpOutcome, RecordFollowUpInput } from '@/generated/schema'
 
 export const CHANNELS: readonly ContactChannel[] = ['PHONE', 'WECHAT', 'IN_STORE', 'SMS', 'OTHER']
@@ -42,12 +43,6 @@ export function emptyFollowUpForm(memberId: string | null = null): FollowUpForm 
 }
 
 export type CareProblem = 'member' | 'tooLong' | 'nextAfterVisit' | 'required'
-
-/** The business date (China) of an instant, YYYY-MM-DD. */
-export function businessDate(iso: string): string {
-  const shifted = new Date(new Date(iso).getTime() + 8 * 3_600_000)
-  return shifted.toISOString().slice(0, 10)
-}
 
 export function checkFollowUp(
   form: FollowUpForm,
