@@ -6,6 +6,8 @@ Creates two scratch databases on the server named by --database-url (or BENCH_DA
 migrates and seeds Tessera through its services, serves it with `tessera serve --workers W`, then
 alternates rounds of C HTTP clients paying with `consume` and `pgbench -c C -j 2 -T T -M prepared`,
 prints both TPS (median of the rounds) and their ratio, checks the ledger, and drops everything.
+Each round also has pgbench send a consume's own SQL (`bench.consume_sql`) to Tessera's database:
+the most any server sending that SQL could reach on this machine.
 Issue 3's bar: consume ≥ 0.35 × pgbench with 2 workers. See bench/README.md.
 """
 
@@ -27,11 +29,12 @@ from typing import TypeVar
 import uvloop
 from tortoise.context import TortoiseContext
 
-from bench import machine, profile
+from bench import consume_sql, machine, profile
 from bench.chain import CLERK, PASSWORD, Chain, build_chain
 from bench.load import drive, login
 from bench.postgres import Server, initialise_pgbench, run_pgbench
 from bench.server import TesseraServer, migrate, tessera_env
+from server.access.sessions import token_digest
 from server.core import crypto
 from server.db import tortoise_config
 from server.ledger.verify import Problem, verify_ledger
@@ -91,10 +94,22 @@ class Results:
     profile: list[str]
     postgres_ms: list[float] = field(default_factory=list)
     pgbench_postgres_ms: list[float] = field(default_factory=list)
+    sql_tps: list[float] = field(default_factory=list)
 
 
-async def _rounds(options: Options, server: Server, pgbench_db: str, tessera: TesseraServer, chain: Chain) -> Results:
+async def _write_script(chain: Chain, options: Options) -> Path:
+    """The pgbench script of a consume's SQL (built inside the ORM: the till read is Tessera's own)."""
+    path = Path(tempfile.mkstemp(suffix=".pgbench")[1])
+    path.write_text(consume_sql.script(chain.store_id, options.clients, options.cards), encoding="utf-8")
+    return path
+
+
+async def _rounds(
+    options: Options, server: Server, databases: tuple[str, str], tessera: TesseraServer, chain: Chain, script: Path
+) -> Results:
+    tessera_db, pgbench_db = databases
     token = await login(tessera.base_url, CLERK, PASSWORD)
+    sql_options = ("-f", str(script), *consume_sql.variables(chain.store_id, token_digest(token)))
     await drive(tessera.base_url, token, chain.card_nos, options.clients, WARM_UP_SECONDS)
     results = Results([], [], [], Counter(), [])
     for round_ in range(1, options.rounds + 1):
@@ -121,13 +136,20 @@ async def _rounds(options: Options, server: Server, pgbench_db: str, tessera: Te
         transactions = round(results.pgbench_tps[-1] * options.seconds)
         pgbench_split = machine.split(pgbench_before, machine.read(), [], transactions)
         results.pgbench_postgres_ms.append(pgbench_split.postgres)
+        sql_before = machine.read()
+        results.sql_tps.append(
+            await asyncio.to_thread(run_pgbench, server, tessera_db, options.clients, options.seconds, *sql_options)
+        )
+        sql_split = machine.split(sql_before, machine.read(), [], round(results.sql_tps[-1] * options.seconds))
         _say(
             f"round {round_}: consume {results.consume_tps[-1]:7.1f} TPS (p50 {tally.percentile(0.5) * 1000:.1f} ms, "
             f"p99 {tally.percentile(0.99) * 1000:.1f} ms, {results.cpu_ms[-1]:.2f} ms worker CPU each, "
             f"{sum(tally.errors.values())} errors) · pgbench tpcb-like {results.pgbench_tps[-1]:7.1f} TPS · "
             f"load {os.getloadavg()[0]:.1f}\n         {split.line()}\n         pgbench: machine CPU per transaction "
             f"{pgbench_split.machine:.2f} ms = PostgreSQL {pgbench_split.postgres:.2f} + pgbench and other "
-            f"{pgbench_split.machine - pgbench_split.postgres:.2f}"
+            f"{pgbench_split.machine - pgbench_split.postgres:.2f}\n         a consume's SQL driven by pgbench "
+            f"{results.sql_tps[-1]:7.1f} TPS: machine CPU per consume {sql_split.machine:.2f} ms = PostgreSQL "
+            f"{sql_split.postgres:.2f} + pgbench and other {sql_split.machine - sql_split.postgres:.2f}"
         )
     return results
 
@@ -137,6 +159,7 @@ async def _run(options: Options) -> int:
     tessera_db, pgbench_db = f"bench_tessera_{os.getpid()}", f"bench_pgbench_{os.getpid()}"
     secret_key = secrets.token_urlsafe(32)
     tessera: TesseraServer | None = None
+    script: Path | None = None
     try:
         await server.recreate(tessera_db)
         await server.recreate(pgbench_db)
@@ -144,11 +167,12 @@ async def _run(options: Options) -> int:
         migrate(tessera_env(seed_url, secret_key))
         _say(f"Seeding {options.cards} funded cards through the services…")
         chain = await _with_orm(seed_url, secret_key, lambda: build_chain(options.cards))
+        script = await _with_orm(seed_url, secret_key, lambda: _write_script(chain, options))
         _say(f"Initialising pgbench at scale {options.scale}…")
         await asyncio.to_thread(initialise_pgbench, server, pgbench_db, options.scale)
         pool = f"minsize=2&maxsize={options.clients // options.workers + 2}"
         tessera = TesseraServer(tessera_env(server.url(tessera_db, pool), secret_key), options.workers)
-        results = await _rounds(options, server, pgbench_db, tessera, chain)
+        results = await _rounds(options, server, (tessera_db, pgbench_db), tessera, chain, script)
         if options.keep:
             _say(f"Keeping {tessera.base_url} (workers {tessera.worker_pids()}) on {tessera_db}; Ctrl-C cleans up.")
             await asyncio.Event().wait()
@@ -159,6 +183,8 @@ async def _run(options: Options) -> int:
             tessera.stop()
         await server.recreate(tessera_db, create=False)
         await server.recreate(pgbench_db, create=False)
+        if script is not None:
+            script.unlink()
     return _report(options, results, problems)
 
 
@@ -172,6 +198,11 @@ def _report(options: Options, results: Results, problems: list[Problem]) -> int:
     _say(f"consume (GraphQL over HTTP)  {consume:8.1f} TPS   ({statistics.median(results.cpu_ms):.2f} ms worker CPU per consume)")
     _say(f"pgbench tpcb-like            {pgbench:8.1f} TPS")
     _say(f"ratio                        {consume / pgbench:8.3f}   (target ≥ {TARGET})")
+    ceiling = statistics.median(results.sql_tps)
+    _say(
+        f"a consume's SQL by pgbench    {ceiling:8.1f} TPS   = {ceiling / pgbench:.3f} × tpcb-like: the most any server sending "
+        f"it could reach; consume over HTTP is at {consume / ceiling:.0%} of it"
+    )
     budget = (os.cpu_count() or 1) * 1000 / (TARGET * pgbench)
     _say(
         f"CPU per consume the target allows: {budget:.2f} ms on {os.cpu_count()} cores; PostgreSQL alone spent "

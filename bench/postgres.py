@@ -60,15 +60,18 @@ def initialise_pgbench(server: Server, database: str, scale: int) -> None:
     )
 
 
-def run_pgbench(server: Server, database: str, clients: int, seconds: int) -> float:
-    """tpcb-like TPS: `pgbench -c <clients> -j 2 -T <seconds> -M prepared`."""
+def run_pgbench(server: Server, database: str, clients: int, seconds: int, *script: str) -> float:
+    """TPS of `pgbench -c <clients> -j 2 -T <seconds> -M prepared`: tpcb-like, or the custom
+    `script` options (`-f FILE -D name=value …`, run without pgbench's own vacuum)."""
+    custom = ["-n", *script] if script else []
     done = subprocess.run(
-        ["pgbench", "-c", str(clients), "-j", "2", "-T", str(seconds), "-M", "prepared", database],
+        ["pgbench", "-c", str(clients), "-j", "2", "-T", str(seconds), "-M", "prepared", *custom, database],
         env=server.env(),
-        check=True,
         capture_output=True,
         text=True,
     )
+    if done.returncode:
+        raise RuntimeError(f"pgbench failed ({done.returncode}):\n{done.stdout}\n{done.stderr[-2000:]}")
     found = _TPS.search(done.stdout)
     if found is None:
         raise RuntimeError(f"pgbench printed no TPS:\n{done.stdout}\n{done.stderr}")

@@ -45,7 +45,7 @@ def actor_for(staff: Staff, *, ip: str = "", session_id: int | None = None) -> A
 
 # Every request authenticates: one hand-written join costs about a third of the ORM's
 # select_related (query building and model construction dominate at this size).
-_SESSION_ACTOR = """
+SESSION_ACTOR = """
 SELECT s.id AS session_id, t.id, t.username, t.role, t.region_id, t.store_id, t.grants, t.withholds
 FROM staff_session s JOIN staff t ON t.id = s.staff_id
 WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND t.is_active
@@ -106,7 +106,7 @@ async def _count_failure(settings: Settings, staff: Staff, ip: str) -> None:
 
 async def authenticate(token: str, *, ip: str = "") -> Actor | None:
     """The actor behind a bearer token, or None when it is unknown, revoked or expired."""
-    row = await fetch_one(sql(_SESSION_ACTOR, token_digest(token), now()))
+    row = await fetch_one(sql(SESSION_ACTOR, token_digest(token), now()))
     if row is None:
         return None
     staff = Staff(

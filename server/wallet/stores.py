@@ -50,7 +50,7 @@ class Till:
     at: datetime
 
 
-def _till_statement(store_id: int, alongside: Join | None) -> Sql:
+def till_statement(store_id: int, alongside: Join | None) -> Sql:
     """Built per call from cached column lists: they are complete only once the ORM is set up."""
     select = f"SELECT {columns(Store, 's')}, {columns(ProgramSettings, 'x')}, {columns(EarnRule, 'e')}, {columns(EarnRule, 'd')}"
     tables = (
@@ -74,7 +74,7 @@ async def till(
     of `alongside` (the card a payment is for), read in the same statement (its columns null when
     it found nothing)."""
     store_id = store_id_for(actor, store_id)
-    row = await fetch_one(_till_statement(store_id, alongside))
+    row = await fetch_one(till_statement(store_id, alongside))
     if row is None:
         raise not_found("Store", "storeId")
     store = _allowed(actor, instance(Store, "s", row))
