@@ -164,6 +164,10 @@ class Loaders:
         return DataLoader(load_fn=refunds.refunded)
 
     @cached_property
+    def refund_holdings(self) -> DataLoader[int, refunds.Holding]:
+        return DataLoader(load_fn=refunds.holdings)
+
+    @cached_property
     def referral_code(self) -> DataLoader[int, str]:
         return DataLoader(load_fn=_referral_codes)
 

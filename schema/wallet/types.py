@@ -150,10 +150,14 @@ class Transfer(ModelNode):
 
     @strawberry.field(
         description="What is left to refund: a purchase's payable less its refunds; a recharge's amount until it "
-        "is refunded (whole, while the card still holds it). Null for other kinds."
+        "is refunded, while its card (or the card that replaced it) still holds its principal and bonus — a recharge "
+        "is refunded whole — else 0.00. Null for other kinds."
     )
     async def refundable(self, info: Info) -> Money | None:
-        left = refunds.refundable(self.row, await info.context.loaders.refunded.load(self.row.id))
+        loaders = info.context.loaders
+        is_recharge = self.row.kind == models.OperationKind.RECHARGE and self.row.card_id is not None
+        holding = await loaders.refund_holdings.load(self.row.card_id) if is_recharge else None
+        left = refunds.refundable(self.row, await loaders.refunded.load(self.row.id), holding)
         return Money(left) if left is not None else None
 
     @strawberry.field(description="The ledger legs, each moving value between two accounts.")

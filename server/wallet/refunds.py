@@ -27,7 +27,7 @@ from server.core.errors import invalid, not_found
 from server.events import snapshots
 from server.events.publishing import publishes
 from server.ledger import accounts
-from server.ledger.models import Operation, OperationKind, TransferCode
+from server.ledger.models import Account, AccountCode, Operation, OperationKind, TransferCode
 from server.ledger.operations import Execute, Outcome, check_key, fingerprint, run_once
 from server.ledger.posting import Leg, lock_balances, post
 from server.member.models import Member
@@ -60,14 +60,51 @@ async def refunded(operation_ids: Sequence[int]) -> list[int]:
     return [totals.get(i, 0) for i in operation_ids]
 
 
-def refundable(operation: Operation, refunded_so_far: int) -> int | None:
+@dataclass(frozen=True)
+class Holding:
+    """What a card that would take a recharge's refund holds now (0, 0 when it is cancelled)."""
+
+    principal: int = 0
+    bonus: int = 0
+
+
+async def holdings(card_ids: Sequence[int]) -> list[Holding]:
+    """For each card, what the card a refund would go back to holds: the card itself, or the card
+    that replaced it (`_refund_card`). Batched: one read of cards per replacement generation, one
+    of accounts."""
+    current = {card_id: card_id for card_id in card_ids}
+    status: dict[int, CardStatus] = {}
+    pending = set(current.values())
+    while pending:
+        moved = {}
+        for card in await Card.filter(id__in=list(pending)).only("id", "replaced_by_id", "status"):
+            status[card.id] = CardStatus(card.status)
+            if card.replaced_by_id is not None:
+                moved[card.id] = card.replaced_by_id
+        current = {start: moved.get(now_at, now_at) for start, now_at in current.items()}
+        pending = set(moved.values()) - set(status)
+    live = {card_id for card_id in current.values() if status.get(card_id) not in (None, CardStatus.CANCELLED)}
+    held: dict[int, dict[str, int]] = {card_id: {} for card_id in live}
+    codes = (AccountCode.CARD_PRINCIPAL, AccountCode.CARD_BONUS)
+    for account in await Account.filter(card_id__in=list(live), code__in=codes).only("card_id", "code", "balance"):
+        held[int(account.card_id or 0)][account.code] = int(account.balance or 0)
+    return [
+        Holding(held[c].get(codes[0], 0), held[c].get(codes[1], 0)) if c in held else Holding()
+        for c in (current[card_id] for card_id in card_ids)
+    ]
+
+
+def refundable(operation: Operation, refunded_so_far: int, holding: Holding | None = None) -> int | None:
     """What is left to refund: a purchase's payable less its refunds; a recharge's principal until
-    it is refunded (whole, and only while the card still holds it, which this doesn't check); None
-    for operations that are not refunded."""
+    it is refunded, while `holding` (its card's, `holdings`) still covers its principal and bonus
+    (a recharge is refunded whole: spent money is never paid out); None for operations that are
+    not refunded."""
     if operation.kind == OperationKind.CONSUME:
         return operation.amount - refunded_so_far
     if operation.kind == OperationKind.RECHARGE:
-        return 0 if refunded_so_far else operation.amount
+        bonus = int(operation.result.get("bonus", 0))
+        covered = holding is not None and holding.principal >= operation.amount and holding.bonus >= bonus
+        return operation.amount if covered and not refunded_so_far else 0
     return None
 
 

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from server.card.services import cancel_card, replace_card
+from server.program.services import RechargeRuleDraft, create_recharge_rule
 from server.wallet.refunds import RefundRequest, refund
 from server.wallet.services import ConsumeRequest, PaymentMethod, RechargeRequest, consume, recharge
 from tests.server.wallet.conftest import fund, key
@@ -59,5 +61,37 @@ async def test_each_row_says_what_is_left_to_refund(api, org, wallet):
         ("CONSUME", "10.00", "0.00"),
         ("CONSUME", "30.00", "15.00"),
         ("RECHARGE", "20.00", "0.00"),
-        ("RECHARGE", "100.00", "100.00"),
+        ("RECHARGE", "100.00", "0.00"),  # the card holds 85.00 of it: a recharge is refunded whole
     ]
+
+
+async def _refundable(client, card_no: str = "C0001") -> list[tuple[str, str, str | None]]:
+    body = await client(LEDGER, no=card_no, first=20)
+    edges = body["data"]["memberLookup"]["ledger"]["edges"]
+    return [(e["node"]["kind"], e["node"]["amount"], e["node"]["refundable"]) for e in edges if e["node"]["kind"] == "RECHARGE"]
+
+
+async def test_a_recharge_is_refundable_while_its_card_holds_its_principal_and_bonus(api, org, wallet):
+    clerk_actor = org.actors["sh001.clerk"]
+    await create_recharge_rule(org.actors["hq.admin"], RechargeRuleDraft("充100送10", 10_000, 1_000))
+    await recharge(clerk_actor, RechargeRequest(card_no="C0001", amount=10_000, idempotency_key=key()))
+    await recharge(clerk_actor, RechargeRequest(card_no="C0001", amount=500, idempotency_key=key()))
+    clerk = await api.login("sh001.clerk")
+    assert await _refundable(clerk) == [("RECHARGE", "5.00", "5.00"), ("RECHARGE", "100.00", "100.00")]
+
+    await consume(clerk_actor, ConsumeRequest(card_no="C0001", amount=600, idempotency_key=key()))
+
+    # 105.00 principal less 6.00 leaves 99.00: the 5.00 recharge is still held, the 100.00 one no longer whole.
+    assert await _refundable(clerk) == [("RECHARGE", "5.00", "5.00"), ("RECHARGE", "100.00", "0.00")]
+
+
+async def test_a_recharge_follows_its_card_when_replaced_and_is_not_refundable_once_cancelled(api, org, wallet):
+    clerk_actor = org.actors["sh001.clerk"]
+    await recharge(clerk_actor, RechargeRequest(card_no="C0001", amount=3_000, idempotency_key=key()))
+    await replace_card(clerk_actor, "C0001", "C0002")
+    clerk = await api.login("sh001.clerk")
+    assert await _refundable(clerk, "C0002") == [("RECHARGE", "30.00", "30.00")]
+
+    await cancel_card(clerk_actor, "C0002", "closing", refund_balance=True)
+
+    assert await _refundable(clerk, "C0002") == [("RECHARGE", "30.00", "0.00")]
