@@ -51,3 +51,10 @@ class Store(ModelNode):
     @classmethod
     def scoped_query(cls, info: Info) -> Any:
         return models.Store.all()
+
+
+async def store_of(info: Info, store_id: int) -> Store:
+    """The store with `store_id`, which the caller knows exists (a store the ledger names), batched."""
+    row = await info.context.loaders.store.load(store_id)
+    assert row is not None
+    return Store.from_model(row)

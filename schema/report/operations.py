@@ -9,7 +9,10 @@ import strawberry
 from schema.context import Info
 from schema.core.permissions import IsAuthenticated
 from schema.core.scalars import Money
+from schema.org.types import Store, store_of
+from server.core.clock import business_today
 from server.report import dashboard as reports
+from server.report import liability as liabilities
 
 
 @strawberry.type(description="One business day (Asia/Shanghai) of money in and money spent.")
@@ -47,6 +50,34 @@ class Dashboard:
     trend: list[DashboardDay] = strawberry.field(description="Every day of the window, oldest first; quiet days are zeros.")
 
 
+@strawberry.type(description="A store's share of the principal owed: what it took that is still on cards.")
+class StoreLiability:
+    store_id: strawberry.Private[int]
+    principal: Money = strawberry.field(description="Principal this store took that members have not spent yet.")
+
+    @strawberry.field(description="The store.")
+    async def store(self, info: Info) -> Store:
+        return await store_of(info, self.store_id)
+
+
+@strawberry.type(
+    description="Prepaid liability (预付负债): what the chain owes its members at the end of a business day. HQ sees the "
+    "chain; REGION and STORE their stores' share of the principal (bonus and points are the chain's, null for them)."
+)
+class Liability:
+    as_of: date = strawberry.field(description="The business day (Asia/Shanghai) at whose end the figures stand.")
+    principal: Money = strawberry.field(description="Principal on members' cards (the viewer's stores' share below HQ).")
+    bonus: Money | None = strawberry.field(description="Bonus on members' cards (HQ only).")
+    points: int | None = strawberry.field(description="Members' points (HQ only).")
+    points_value: Money | None = strawberry.field(
+        description="What those points would take off purchases at the programme's offset rate (HQ only)."
+    )
+    stores: list[StoreLiability] = strawberry.field(
+        description="Each store's share of the principal (first in, first out per card), largest first; they add up "
+        "to `principal`."
+    )
+
+
 @strawberry.type
 class ReportQuery:
     @strawberry.field(description="The dashboard over the last `days` (1-366) business days.", permission_classes=[IsAuthenticated])
@@ -60,4 +91,20 @@ class ReportQuery:
             active_members=figures.active_members,
             today=trend[-1],
             trend=trend,
+        )
+
+    @strawberry.field(
+        description="Prepaid liability at the end of the business day `asOf` (default today).",
+        permission_classes=[IsAuthenticated],
+    )
+    async def liability(self, info: Info, as_of: date | None = None) -> Liability | None:
+        owed = await liabilities.liability(info.context.actor, as_of or business_today())
+        ordered = sorted(owed.by_store.items(), key=lambda item: (-item[1], item[0]))
+        return Liability(
+            as_of=owed.as_of,
+            principal=Money(owed.principal),
+            bonus=Money(owed.bonus) if owed.bonus is not None else None,
+            points=owed.points,
+            points_value=Money(owed.points_value) if owed.points_value is not None else None,
+            stores=[StoreLiability(store_id=store_id, principal=Money(fen)) for store_id, fen in ordered],
         )

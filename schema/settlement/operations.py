@@ -11,14 +11,8 @@ import strawberry
 from schema.context import Info
 from schema.core.permissions import IsAuthenticated
 from schema.core.scalars import Money
-from schema.org.types import Store
+from schema.org.types import Store, store_of
 from server.settlement import services as settlements
-
-
-async def _store(info: Info, store_id: int) -> Store:
-    row = await info.context.loaders.store.load(store_id)
-    assert row is not None
-    return Store.from_model(row)
 
 
 @strawberry.type(description="What one store owes another, the two directions netted.")
@@ -31,11 +25,11 @@ class SettlementDebt:
 
     @strawberry.field(description="The store that took the money (and holds it).")
     async def debtor(self, info: Info) -> Store:
-        return await _store(info, self.debtor_id)
+        return await store_of(info, self.debtor_id)
 
     @strawberry.field(description="The store where it was spent (it delivered the goods).")
     async def creditor(self, info: Info) -> Store:
-        return await _store(info, self.creditor_id)
+        return await store_of(info, self.creditor_id)
 
 
 @strawberry.type(description="One store's side of the settlement.")
@@ -48,7 +42,7 @@ class StoreSettlement:
 
     @strawberry.field(description="The store.")
     async def store(self, info: Info) -> Store:
-        return await _store(info, self.store_id)
+        return await store_of(info, self.store_id)
 
 
 @strawberry.type(

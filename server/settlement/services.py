@@ -82,11 +82,13 @@ class Settlement:
 _RUNNING = "ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW"
 
 
-def _flows_sql(start: datetime, end: datetime) -> Sql:
-    """Each card lineage's principal inflows (lots) and outflows (spends) until `end` as running
-    totals, cut into segments at every total either side reaches; each segment belongs to one lot
-    and one spend (the first of each whose total reaches its end), so a sweep of sorts and windows
-    matches them without joining lots to spends. Only lineages that spent in the period are swept."""
+def _sweep(end: datetime, spent_from: datetime | None = None) -> Sql:
+    """`WITH … owned AS (…)`: each card lineage's principal inflows (lots) and outflows (spends)
+    before `end` as running totals, cut into segments at every total either side reaches; each
+    segment (`owned.length`) belongs to one lot (`source_id`, the store that took it) and one spend
+    (`spent_id`, `spent_at`; null while unspent), the first of each whose total reaches its end — so
+    a sweep of sorts and windows matches them without joining lots to spends. With `spent_from`,
+    only lineages that spent since then are swept."""
     moves = (
         "SELECT t.id, l.stream, k.store_id, t.amount, o.created_at, {inflow} AS inflow"
         " FROM ledger_transfer t"
@@ -97,6 +99,14 @@ def _flows_sql(start: datetime, end: datetime) -> Sql:
     )
     codes = (AccountCode.CARD_PRINCIPAL.value, AccountCode.STORE_TAKINGS.value)
     backwards = f"PARTITION BY r.stream ORDER BY r.upto DESC, r.inflow DESC {_RUNNING}"
+    if spent_from is None:
+        streams = sql("")
+    else:
+        streams = sql(
+            " AND m.stream IN (SELECT stream FROM moves WHERE inflow = 0 AND created_at >= ? AND created_at < ?)",
+            spent_from,
+            end,
+        )
     return (
         sql(
             "WITH RECURSIVE lineage (card_id, stream) AS ("
@@ -110,9 +120,12 @@ def _flows_sql(start: datetime, end: datetime) -> Sql:
         + sql(" UNION ALL ")
         + sql(moves.format(inflow=0, card_side="debit_id", store_side="credit_id"), *codes)
         + sql(
-            "), active AS (SELECT DISTINCT stream FROM moves WHERE inflow = 0 AND created_at >= ? AND created_at < ?"
             f"), ranged AS (SELECT m.*, SUM(m.amount) OVER (PARTITION BY m.stream, m.inflow ORDER BY m.id {_RUNNING}) AS upto"
-            " FROM moves m WHERE m.created_at < ? AND m.stream IN (SELECT stream FROM active)"
+            " FROM moves m WHERE m.created_at < ?",
+            end,
+        )
+        + streams
+        + sql(
             "), cut AS (SELECT r.*,"
             " r.upto - COALESCE(LAG(r.upto) OVER (PARTITION BY r.stream ORDER BY r.upto, r.inflow), 0) AS length,"
             f" SUM(r.inflow) OVER ({backwards}) AS lot_group,"
@@ -122,15 +135,7 @@ def _flows_sql(start: datetime, end: datetime) -> Sql:
             " MAX(CASE WHEN x.inflow = 1 THEN x.store_id END) OVER (PARTITION BY x.stream, x.lot_group) AS source_id,"
             " MAX(CASE WHEN x.inflow = 0 THEN x.store_id END) OVER (PARTITION BY x.stream, x.spend_group) AS spent_id,"
             " MAX(CASE WHEN x.inflow = 0 THEN x.created_at END) OVER (PARTITION BY x.stream, x.spend_group) AS spent_at"
-            " FROM cut x)"
-            " SELECT source_id, spent_id, SUM(length) AS amount FROM owned"
-            " WHERE spent_at >= ? AND spent_at < ? AND source_id IS NOT NULL AND spent_id IS NOT NULL"
-            " GROUP BY source_id, spent_id",
-            start,
-            end,
-            end,
-            start,
-            end,
+            " FROM cut x) "
         )
     )
 
@@ -138,11 +143,29 @@ def _flows_sql(start: datetime, end: datetime) -> Sql:
 async def flows(first: date, last: date) -> list[Flow]:
     """Principal spent in the business days `first`..`last` (inclusive), by where it was taken and
     where it was spent; same-store pairs included."""
-    rows = await fetch(_flows_sql(business_midnight(first), business_midnight(last + timedelta(days=1))))
+    start, end = business_midnight(first), business_midnight(last + timedelta(days=1))
+    rows = await fetch(
+        _sweep(end, start)
+        + sql(
+            "SELECT source_id, spent_id, SUM(length) AS amount FROM owned"
+            " WHERE spent_at >= ? AND source_id IS NOT NULL AND spent_id IS NOT NULL GROUP BY source_id, spent_id",
+            start,
+        )
+    )
     return [Flow(int(r["source_id"]), int(r["spent_id"]), int(r["amount"])) for r in rows if int(r["amount"])]
 
 
-async def _stores_in_scope(actor: Actor) -> set[int] | None:
+async def principal_held(end: datetime) -> dict[int, int]:
+    """{store id: principal it took that is still on cards} just before `end`: what each store holds
+    of the members' money (the lots nobody has spent yet)."""
+    rows = await fetch(
+        _sweep(end)
+        + sql("SELECT source_id, SUM(length) AS amount FROM owned WHERE spent_id IS NULL AND source_id IS NOT NULL GROUP BY source_id")
+    )
+    return {int(r["source_id"]): int(r["amount"]) for r in rows if int(r["amount"])}
+
+
+async def stores_in_scope(actor: Actor) -> set[int] | None:
     """The ids of the stores the actor answers for; None for all (HQ)."""
     scope = org_scope(actor)
     if scope.store_id is not None:
@@ -182,7 +205,7 @@ async def settlement(actor: Actor | None, first: date, last: date) -> Settlement
         raise invalid("to", f"Choose a period of at most {MAX_DAYS} days.")
     all_flows = await flows(first, last)
     between = {(f.source_store_id, f.spent_store_id): f.amount for f in all_flows if f.source_store_id != f.spent_store_id}
-    mine = await _stores_in_scope(actor)
+    mine = await stores_in_scope(actor)
     debts = [d for d in _debts(between) if mine is None or {d.debtor_store_id, d.creditor_store_id} & mine]
     stores = [t for t in _totals(all_flows) if mine is None or t.store_id in mine]
     return Settlement(first, last, debts, stores)
