@@ -12,7 +12,7 @@ promotion and programme: chain totals only, the points also valued at the progra
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from server.access.policy import Actor, require
 from server.core.clock import business_midnight
@@ -38,17 +38,19 @@ class Liability:
 _TRACKED = (AccountCode.CARD_PRINCIPAL.value, AccountCode.CARD_BONUS.value, AccountCode.MEMBER_POINTS.value)
 
 
-async def _balances(end: object) -> dict[str, int]:
+async def _balances(end: datetime) -> dict[str, int]:
     """{account code: Σ credits − Σ debits} of member-side accounts, over transfers before `end`."""
+    side = (
+        "SELECT a.code, {sign}t.amount AS amount FROM ledger_transfer t"
+        " JOIN ledger_account a ON a.id = t.{side} AND a.code IN (?, ?, ?)"
+        " JOIN ledger_operation o ON o.id = t.operation_id WHERE o.created_at < ?"
+    )
     rows = await fetch(
-        sql(
-            "SELECT a.code, SUM(CASE WHEN t.credit_id = a.id THEN t.amount ELSE -t.amount END) AS balance"
-            " FROM ledger_transfer t JOIN ledger_operation o ON o.id = t.operation_id"
-            " JOIN ledger_account a ON a.id IN (t.credit_id, t.debit_id)"
-            " WHERE a.code IN (?, ?, ?) AND o.created_at < ? GROUP BY a.code",
-            *_TRACKED,
-            end,
-        )
+        sql("SELECT code, SUM(amount) AS balance FROM (")
+        + sql(side.format(sign="", side="credit_id"), *_TRACKED, end)
+        + sql(" UNION ALL ")
+        + sql(side.format(sign="-", side="debit_id"), *_TRACKED, end)
+        + sql(") legs GROUP BY code")
     )
     return {str(r["code"]): int(r["balance"] or 0) for r in rows}
 
