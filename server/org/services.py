@@ -5,7 +5,7 @@ from __future__ import annotations
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from server.access.policy import Actor, Permission, require
+from server.access.policy import Actor, Permission, org_scope, require
 from server.audit import services as audit
 from server.core.errors import DomainError, ErrorCode, not_found
 from server.core.text import clean_code, clean_text
@@ -96,3 +96,13 @@ async def update_store(
         await store.save()
         await audit.record(actor, "store.update", "Store", store.id, *audit.changed_only(before, _snapshot_store(store)))
     return store
+
+
+async def store_ids_in_scope(actor: Actor) -> set[int] | None:
+    """The ids of the stores an actor answers for (its store, its region's); None for all (HQ)."""
+    scope = org_scope(actor)
+    if scope.store_id is not None:
+        return {scope.store_id}
+    if scope.region_id is not None:
+        return set(await Store.filter(region_id=scope.region_id).values_list("id", flat=True))
+    return None

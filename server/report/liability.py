@@ -19,7 +19,8 @@ from server.core.clock import business_midnight
 from server.core.sql import fetch, sql
 from server.ledger.models import AccountCode
 from server.program import services as program
-from server.settlement.services import principal_held, stores_in_scope
+from server.org.services import store_ids_in_scope
+from server.settlement.services import principal_held
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ async def liability(actor: Actor | None, as_of: date) -> Liability:
     actor = require(actor)
     end = business_midnight(as_of + timedelta(days=1))
     held = await principal_held(end)
-    mine = await stores_in_scope(actor)
+    mine = await store_ids_in_scope(actor)
     if mine is not None:
         by_store = {store: fen for store, fen in held.items() if store in mine}
         return Liability(as_of, sum(by_store.values()), by_store, None, None, None)

@@ -21,12 +21,12 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from server.access.policy import Actor, org_scope, require
+from server.access.policy import Actor, require
 from server.core.clock import business_midnight
 from server.core.errors import invalid
 from server.core.sql import Sql, fetch, sql
 from server.ledger.models import AccountCode
-from server.org.models import Store
+from server.org.services import store_ids_in_scope
 
 MAX_DAYS = 366
 
@@ -165,16 +165,6 @@ async def principal_held(end: datetime) -> dict[int, int]:
     return {int(r["source_id"]): int(r["amount"]) for r in rows if int(r["amount"])}
 
 
-async def stores_in_scope(actor: Actor) -> set[int] | None:
-    """The ids of the stores the actor answers for; None for all (HQ)."""
-    scope = org_scope(actor)
-    if scope.store_id is not None:
-        return {scope.store_id}
-    if scope.region_id is not None:
-        return set(await Store.filter(region_id=scope.region_id).values_list("id", flat=True))
-    return None
-
-
 def _debts(between: dict[tuple[int, int], int]) -> list[Debt]:
     debts = []
     for (source, spent), gross in between.items():
@@ -205,7 +195,7 @@ async def settlement(actor: Actor | None, first: date, last: date) -> Settlement
         raise invalid("to", f"Choose a period of at most {MAX_DAYS} days.")
     all_flows = await flows(first, last)
     between = {(f.source_store_id, f.spent_store_id): f.amount for f in all_flows if f.source_store_id != f.spent_store_id}
-    mine = await stores_in_scope(actor)
+    mine = await store_ids_in_scope(actor)
     debts = [d for d in _debts(between) if mine is None or {d.debtor_store_id, d.creditor_store_id} & mine]
     stores = [t for t in _totals(all_flows) if mine is None or t.store_id in mine]
     return Settlement(first, last, debts, stores)
