@@ -11,13 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { graphql, login } from './support/api'
 import { startBackend, type Backend } from './support/backend'
 import { launchBrowser, type Browser } from './support/browser'
-import { PASSWORD, fen, screenshot, signIn, signOut } from './support/console'
-
-interface SetupStore {
-  id: string
-  code: string
-  name: string
-}
+import { fen, screenshot, signIn, signOut } from './support/console'
+import { MoneySetup, type SetupStore } from './support/money'
 
 let backend: Backend
 let browser: Browser
@@ -35,51 +30,6 @@ const LAST_MONTH_START = `${LAST_MONTH_END.slice(0, 8)}01`
 
 async function api<T>(query: string, variables: object = {}): Promise<T> {
   return graphql<T>(base, query, variables, hqToken)
-}
-
-async function openStore(code: string, name: string, regionId: string): Promise<SetupStore> {
-  const { createStore } = await api<{ createStore: { store: SetupStore | null; errors: unknown[] } }>(
-    'mutation ($code: String!, $name: String!, $regionId: ID!) { createStore(code: $code, name: $name, regionId: $regionId) { store { id code name } errors { code message } } }',
-    { code, name, regionId },
-  )
-  expect(createStore.errors).toEqual([])
-  if (!createStore.store) throw new Error(`store ${code} not created`)
-  return createStore.store
-}
-
-/** A new member of `home` with a new stored-value card: no money from before on it. */
-async function newCard(home: SetupStore, cardTypeId: string, name: string): Promise<string> {
-  const phone = `139${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`
-  const { createMember } = await api<{ createMember: { member: { id: string } | null; errors: unknown[] } }>(
-    'mutation ($input: CreateMemberInput!) { createMember(input: $input) { member { id } errors { code message } } }',
-    { input: { name, phone, homeStoreId: home.id } },
-  )
-  expect(createMember.errors).toEqual([])
-  const { issueCard } = await api<{ issueCard: { card: { cardNo: string } | null; errors: unknown[] } }>(
-    'mutation ($input: IssueCardInput!) { issueCard(input: $input) { card { cardNo } errors { code message } } }',
-    { input: { memberId: createMember.member?.id, cardTypeId } },
-  )
-  expect(issueCard.errors).toEqual([])
-  if (!issueCard.card) throw new Error('card not issued')
-  return issueCard.card.cardNo
-}
-
-/** A recharge below every bonus rule, so the card holds principal only. */
-async function recharge(cardNo: string, amount: string, store: SetupStore): Promise<void> {
-  const { recharge: payload } = await api<{ recharge: { errors: unknown[] } }>(
-    'mutation ($input: RechargeInput!) { recharge(input: $input) { errors { code message } } }',
-    { input: { cardNo, amount, storeId: store.id, idempotencyKey: `e2e-settle-r-${cardNo}-${amount}` } },
-  )
-  expect(payload.errors).toEqual([])
-}
-
-async function spend(cardNo: string, amount: string, store: SetupStore): Promise<void> {
-  const { consume } = await api<{ consume: { breakdown: { paidPrincipal: string } | null; errors: unknown[] } }>(
-    'mutation ($input: ConsumeInput!) { consume(input: $input) { breakdown { paidPrincipal } errors { code message } } }',
-    { input: { cardNo, amount, storeId: store.id, idempotencyKey: `e2e-settle-c-${cardNo}-${store.code}-${amount}` } },
-  )
-  expect(consume.errors).toEqual([])
-  expect(consume.breakdown?.paidPrincipal).toBe(amount)
 }
 
 async function openSettlement(): Promise<void> {
@@ -131,30 +81,22 @@ beforeAll(async () => {
   page.on('pageerror', (error) => pageErrors.push(error.message))
   hqToken = await login(base, 'hq.admin')
 
-  const { regions, cardTypes } = await api<{ regions: { id: string; code: string }[]; cardTypes: { id: string; code: string }[] }>(
-    '{ regions { id code } cardTypes { id code } }',
-  )
-  const east = regions.find((region) => region.code === 'EAST')
-  const standard = cardTypes.find((type) => type.code === 'STD')
-  if (!east || !standard) throw new Error('the demo brand has no EAST region or STD card type')
-  debtor = await openStore('ZZ901', '清分测试一店', east.id)
-  creditor = await openStore('ZZ902', '清分测试二店', east.id)
+  const money = new MoneySetup(base, hqToken)
+  const { regionId, cardTypeId } = await money.demo()
+  debtor = await money.openStore('ZZ901', '清分测试一店', regionId)
+  creditor = await money.openStore('ZZ902', '清分测试二店', regionId)
 
   // ZZ901 takes 100.00; 30.00 of it is spent at ZZ902, 5.00 at home.
-  const first = await newCard(debtor, standard.id, '清分一号')
-  await recharge(first, '100.00', debtor)
-  await spend(first, '30.00', creditor)
-  await spend(first, '5.00', debtor)
+  const first = await money.newCard(debtor, cardTypeId, '清分一号')
+  await money.recharge(first, '100.00', debtor)
+  await money.spend(first, '30.00', creditor)
+  await money.spend(first, '5.00', debtor)
   // ZZ902 takes 50.00; 12.50 of it is spent at ZZ901, which offsets ZZ901's debt.
-  const second = await newCard(creditor, standard.id, '清分二号')
-  await recharge(second, '50.00', creditor)
-  await spend(second, '12.50', debtor)
+  const second = await money.newCard(creditor, cardTypeId, '清分二号')
+  await money.recharge(second, '50.00', creditor)
+  await money.spend(second, '12.50', debtor)
 
-  const { createStaff } = await api<{ createStaff: { errors: unknown[] } }>(
-    'mutation ($input: CreateStaffInput!) { createStaff(input: $input) { errors { code message } } }',
-    { input: { username: 'zz901.clerk', password: PASSWORD, scope: { role: 'STORE', storeId: debtor.id }, displayName: '清分店员' } },
-  )
-  expect(createStaff.errors).toEqual([])
+  await money.clerk('zz901.clerk', debtor, '清分店员')
 })
 
 afterAll(async () => {

@@ -12,6 +12,7 @@ const DIST = new URL('../dist/', import.meta.url)
 const LATER = [
   'TierChart',
   'TrendChart',
+  'LiabilityCard',
   'SettlementPage',
   'MemberListPage',
   'MemberDetailPage',

@@ -43,3 +43,27 @@ export function businessDate(iso: string): string {
   const shifted = new Date(new Date(iso).getTime() + 8 * 3_600_000)
   return shifted.toISOString().slice(0, 10)
 }
+
+/** Today's business day, "2026-11-24", whatever the device's own zone. */
+export function businessToday(now: Date = new Date()): string {
+  return businessDate(now.toISOString())
+}
+
+export const DAY_MS = 86_400_000
+
+/** A calendar day, "2026-03-01", as UTC midnight: date arithmetic that no device zone shifts. */
+export function calendarDay(day: string): Date {
+  const [year = 0, month = 1, date = 1] = day.split('-').map(Number)
+  return new Date(Date.UTC(year, month - 1, date))
+}
+
+/** The calendar day of a `calendarDay` date, "2026-03-01". */
+export function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10)
+}
+
+/** The last day of the month before `day`'s: the month-end finance reports on. */
+export function previousMonthEnd(day: string): string {
+  const first = calendarDay(`${day.slice(0, 8)}01`)
+  return isoDay(new Date(first.getTime() - DAY_MS))
+}

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { MAX_PERIOD_DAYS, SHORTCUTS, businessToday, lastDays, monthToDate, periodDays, previousMonth } from './period'
-
-describe('businessToday', () => {
-  it('is the day in Shanghai, whatever the device zone', () => {
-    expect(businessToday(new Date('2026-03-31T16:00:00Z'))).toBe('2026-04-01')
-    expect(businessToday(new Date('2026-03-31T15:59:59Z'))).toBe('2026-03-31')
-  })
-})
+import { MAX_PERIOD_DAYS, SHORTCUTS, lastDays, monthToDate, periodDays, previousMonth } from './period'
 
 describe('previousMonth', () => {
   it('is the whole calendar month before', () => {

@@ -17,6 +17,29 @@ const en: Messages<typeof zhCN> = {
   noActivity: 'No recharges or purchases in this period',
   tierDistribution: 'Members by tier',
   noTiers: 'No tiers configured yet',
+  liability: {
+    title: 'Prepaid liability',
+    asOf: 'As of',
+    asOfLabel: 'As-of date',
+    endOfDay: 'At the end of business on {date}',
+    shortcuts: {
+      today: 'Today',
+      lastMonthEnd: 'Last month-end',
+    },
+    principal: 'Stored-value principal',
+    bonus: 'Bonus',
+    points: 'Points',
+    pointsValue: 'Points value',
+    explain: "First in, first out per card: principal members haven't spent yet is held by the store that took it.",
+    scoped: "Only your stores' share of the principal is shown here; bonus and points are brand-wide figures for HQ.",
+    stores: {
+      title: 'Principal held by store',
+      store: 'Store',
+      principal: 'Principal held',
+      share: 'Share',
+      none: 'No store holds unspent principal',
+    },
+  },
 }
 
 export default en

@@ -13,4 +13,27 @@ export default {
   noActivity: '这段时间没有充值或消费',
   tierDistribution: '会员等级分布',
   noTiers: '尚未设置会员等级',
+  liability: {
+    title: '预付负债',
+    asOf: '截至',
+    asOfLabel: '截至日期',
+    endOfDay: '截至 {date} 营业日终',
+    shortcuts: {
+      today: '今天',
+      lastMonthEnd: '上月末',
+    },
+    principal: '储值本金',
+    bonus: '赠送金',
+    points: '积分',
+    pointsValue: '积分折合金额',
+    explain: '每张卡按先进先出（FIFO）核算：会员尚未消费的本金，由当初收取这笔钱的门店持有。',
+    scoped: '此处仅为本辖区门店持有的本金；赠送金与积分为全品牌数据，由总部查看。',
+    stores: {
+      title: '各门店持有本金',
+      store: '门店',
+      principal: '持有本金',
+      share: '占比',
+      none: '没有门店持有未消费的本金',
+    },
+  },
 }
