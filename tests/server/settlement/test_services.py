@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from server.card.services import cancel_card, replace_card
+from server.card.models import CardKind
+from server.card.services import CardTypeDraft, IssueRequest, cancel_card, create_card_type, get_card, issue_card, replace_card
 from server.core.errors import DomainError, ErrorCode
 from server.ledger.models import Operation, Transfer, TransferCode
 from server.program.services import RechargeRuleDraft, create_recharge_rule
@@ -197,3 +198,17 @@ async def test_every_cent_spent_is_attributed_to_where_it_was_taken(org: Any, ca
     by_id = {org.stores[code].id: code for code in codes}
     for totals in report.stores:
         assert totals.payable + totals.local <= taken[by_id[totals.store_id]]
+
+
+async def test_a_subsidiary_card_spends_its_parents_lots(org: Any, cards: list[Card]) -> None:
+    hq = org.actors["hq.admin"]
+    sub_type = await create_card_type(hq, CardTypeDraft(code="SUB", name="副卡", kind=CardKind.SUBSIDIARY))
+    parent = await get_card(cards[0].card_no)
+    await issue_card(hq, IssueRequest(parent.member_id, sub_type.id, card_no="SC0007", parent_card_no=cards[0].card_no))
+    await cards[0].recharge("CD001", 2_000)
+    await Card(org, "SC0007").spend("SH002", 1_200)
+
+    debts, stores = _named(org, await settlement(hq, DAY, DAY))
+
+    assert debts == [("CD001", "SH002", 1_200, 1_200, 0)]
+    assert stores["SH002"] == (1_200, 0, 1_200, 0)
