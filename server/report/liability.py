@@ -18,8 +18,8 @@ from server.access.policy import Actor, require
 from server.core.clock import business_midnight
 from server.core.sql import fetch, sql
 from server.ledger.models import AccountCode
-from server.program import services as program
 from server.org.services import store_ids_in_scope
+from server.program import services as program
 from server.settlement.services import principal_held
 
 
