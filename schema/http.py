@@ -38,7 +38,7 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from schema.context import Context
 from schema.live.transport import LiveTransport
-from server.access.sessions import authenticate
+from server.access.sessions import authenticate, bearer_token
 from server.config import Settings
 from server.events.session_checks import SessionChecks
 from server.spa import PREFIX as CONSOLE_PREFIX
@@ -55,11 +55,6 @@ class HTTPRefusal(HTTPException):
     def __init__(self, status_code: int, reason: str, headers: Mapping[str, str]) -> None:
         super().__init__(status_code, reason)
         self.headers = dict(headers)
-
-
-def bearer_token(headers: Any) -> str | None:
-    scheme, _, token = (headers.get("authorization") or "").partition(" ")
-    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
 def connection_token(params: Mapping[str, object]) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+from collections.abc import Mapping
 from datetime import timedelta
 
 from tortoise.expressions import F
@@ -102,6 +103,12 @@ async def _count_failure(settings: Settings, staff: Staff, ip: str) -> None:
                 None, "staff.lock", "Staff", staff.id, None, {"locked_until": locked_until.isoformat()}, ip=ip
             )
         raise DomainError(ErrorCode.ACCOUNT_LOCKED, "Too many wrong passwords; try again later.")
+
+
+def bearer_token(headers: Mapping[str, str]) -> str | None:
+    """The token of an `Authorization: Bearer …` header, or None."""
+    scheme, _, token = (headers.get("authorization") or "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
 async def authenticate(token: str, *, ip: str = "") -> Actor | None:
