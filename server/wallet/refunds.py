@@ -77,17 +77,20 @@ async def holdings(card_ids: Sequence[int]) -> list[Holding]:
     pending = set(current.values())
     while pending:
         moved = {}
-        for card in await Card.filter(id__in=list(pending)).only("id", "replaced_by_id", "status"):
-            status[card.id] = CardStatus(card.status)
-            if card.replaced_by_id is not None:
-                moved[card.id] = card.replaced_by_id
+        for card_id, replaced_by_id, card_status in await Card.filter(id__in=list(pending)).values_list(
+            "id", "replaced_by_id", "status"
+        ):
+            status[card_id] = CardStatus(card_status)
+            if replaced_by_id is not None:
+                moved[card_id] = replaced_by_id
         current = {start: moved.get(now_at, now_at) for start, now_at in current.items()}
         pending = set(moved.values()) - set(status)
     live = {card_id for card_id in current.values() if status.get(card_id) not in (None, CardStatus.CANCELLED)}
-    held: dict[int, dict[str, int]] = {card_id: {} for card_id in live}
+    held: dict[int, dict[AccountCode, int]] = {card_id: {} for card_id in live}
     codes = (AccountCode.CARD_PRINCIPAL, AccountCode.CARD_BONUS)
-    for account in await Account.filter(card_id__in=list(live), code__in=codes).only("card_id", "code", "balance"):
-        held[int(account.card_id or 0)][account.code] = int(account.balance or 0)
+    rows = await Account.filter(card_id__in=list(live), code__in=codes).values_list("card_id", "code", "balance")
+    for card_id, code, balance in rows:
+        held[int(card_id)][AccountCode(code)] = int(balance or 0)
     return [
         Holding(held[c].get(codes[0], 0), held[c].get(codes[1], 0)) if c in held else Holding()
         for c in (current[card_id] for card_id in card_ids)
