@@ -4,6 +4,8 @@ import vue from '@vitejs/plugin-vue'
 import ElementPlus from 'unplugin-element-plus/vite'
 import { defineConfig } from 'vitest/config'
 
+const API = process.env.TESSERA_API ?? 'http://127.0.0.1:8000'
+
 /** The SPA lives under /admin/ on the Tessera server; `npm run dev` proxies the API to a local one. */
 export default defineConfig({
   base: '/admin/',
@@ -20,7 +22,9 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/graphql': { target: process.env.TESSERA_API ?? 'http://127.0.0.1:8000', ws: true, changeOrigin: true },
+      '/graphql': { target: API, ws: true, changeOrigin: true },
+      /** File downloads (reports as Excel / CSV), fetched with the same bearer token. */
+      '/exports': { target: API, changeOrigin: true },
     },
   },
   build: {

@@ -2,10 +2,13 @@
  * Cross-store settlement (跨店清分) in a real browser: HQ opens two new stores and moves a member's
  * money between them through the API (a recharge at one store spent at the other, and the other
  * way round, plus some spent at home), then reads the debt and each store's totals on the page
- * for this month; a period the server refuses reads as this page's sentence; the new store's
- * clerk sees only its own store's row and the debt that concerns it, and an empty last month.
+ * for this month, and downloads it as Excel and the debts as CSV; a period the server refuses reads
+ * as this page's sentence; the new store's clerk sees only its own store's row and the debt that
+ * concerns it, an empty last month, and no export (a STORE account lacks EXPORT unless granted).
  */
-import type { Page } from 'playwright-core'
+import { readFile } from 'node:fs/promises'
+
+import type { Download, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { graphql, login } from './support/api'
@@ -58,6 +61,22 @@ async function storeFigures(code: string): Promise<Record<string, number>> {
     net: fen(await row.locator('[data-test=store-net]').textContent()),
     local: fen(await row.locator('[data-test=store-local]').textContent()),
   }
+}
+
+/** Chooses one of the export menu's files and waits for the browser to save it. */
+async function exportFile(kind: 'xlsx' | 'debts' | 'stores'): Promise<Download> {
+  await page.click('[data-test=settlement-export-button]')
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.click(`.el-dropdown-menu__item[data-export=${kind}]:visible`),
+  ])
+  await page.waitForSelector('[data-test=settlement-export-button]:not(.is-loading)')
+  return download
+}
+
+async function saved(download: Download): Promise<Buffer> {
+  expect(await download.failure()).toBeNull()
+  return readFile(await download.path())
 }
 
 function debtRows() {
@@ -138,6 +157,26 @@ describe('cross-store settlement', () => {
     await screenshot(page, '40-settlement-hq')
   })
 
+  it('lets HQ download this month as an Excel workbook and the debts as CSV', async () => {
+    const name = `settlement-${TODAY.slice(0, 8)}01-${TODAY}`
+
+    const workbook = await exportFile('xlsx')
+    expect(workbook.suggestedFilename()).toBe(`${name}.xlsx`)
+    const book = await saved(workbook)
+    expect(book.length).toBeGreaterThan(0)
+    expect(book.subarray(0, 2).toString('latin1')).toBe('PK')
+
+    const debts = await exportFile('debts')
+    expect(debts.suggestedFilename()).toBe(`${name}-debts.csv`)
+    const text = (await saved(debts)).toString('utf8')
+    expect(text.charCodeAt(0)).toBe(0xfeff)
+    const lines = text.slice(1).split(/\r?\n/)
+    expect(lines[0]).toBe('欠款门店编码,欠款门店,收款门店编码,收款门店,应付,跨店消费,反向冲抵')
+    expect(lines.filter((line) => line.includes(debtor.code))).toEqual([
+      `${debtor.code},${debtor.name},${creditor.code},${creditor.name},17.50,30.00,12.50`,
+    ])
+  })
+
   it('explains a period the server refuses', async () => {
     const [start, end] = [page.locator('[data-test=settlement-picker] input').nth(0), page.locator('[data-test=settlement-picker] input').nth(1)]
     await start.fill('2020-01-01')
@@ -147,6 +186,7 @@ describe('cross-store settlement', () => {
     await page.waitForSelector('[data-test=settlement-invalid]')
     expect(await page.textContent('[data-test=settlement-invalid]')).toContain('最长 366 天')
     expect(await page.textContent('[data-test=settlement-page] [data-state=failure]')).toContain('请求的内容不正确')
+    expect(await page.isDisabled('[data-test=settlement-export-button]')).toBe(true)
     await screenshot(page, '41-settlement-invalid')
 
     await chooseShortcut('本月')
@@ -155,10 +195,12 @@ describe('cross-store settlement', () => {
     await signOut(page)
   })
 
-  it("shows the store's clerk only its own store and the debt that concerns it", async () => {
+  it("shows the store's clerk only its own store and the debt that concerns it, and no export", async () => {
     await signIn(page, base, 'zz901.clerk')
     await openSettlement()
     await waitForPeriod(LAST_MONTH_START, LAST_MONTH_END)
+    expect(await page.locator('[data-test=settlement-export]').count()).toBe(0)
+    expect(await page.locator('[data-test=settlement-export-button]').count()).toBe(0)
     expect(await page.textContent('[data-test=settlement-page] [data-state=empty]')).toContain('该期间没有储值本金消费')
 
     await chooseShortcut('本月')

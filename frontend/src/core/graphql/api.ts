@@ -40,6 +40,14 @@ export function renewApiClient(): void {
   apiClient.value = current.client
 }
 
+/**
+ * Tells the console the session is over, as the client does when the API says so: for answers
+ * that do not come through the client (a file download refused with UNAUTHENTICATED).
+ */
+export function sessionExpired(): void {
+  expiredHandler()
+}
+
 /** What to do when the API says the session is over (set once, by the router setup). */
 export function onSessionExpired(handler: () => void): void {
   expiredHandler = handler

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 
-import { byAmount, byStoreCode, netSide, noDebtReason, storeTotals, type StoreRow } from './settlement'
+import {
+  SETTLEMENT_EXPORTS,
+  byAmount,
+  byStoreCode,
+  netSide,
+  noDebtReason,
+  settlementExport,
+  storeTotals,
+  type StoreRow,
+} from './settlement'
 
 function store(code: string, receivable: string, payable: string, net: string, local: string): StoreRow {
   return { store: { id: `id-${code}`, code, name: `${code} 店` }, receivable, payable, net, local }
@@ -66,5 +75,31 @@ describe('byAmount', () => {
   it('sorts Money by value, not by text', () => {
     const rows = [{ net: '10.00' }, { net: '-25.00' }, { net: '9.00' }]
     expect([...rows].sort(byAmount('net')).map((row) => row.net)).toEqual(['-25.00', '9.00', '10.00'])
+  })
+})
+
+describe('settlementExport', () => {
+  const march = { from: '2026-03-01', to: '2026-03-31' }
+
+  it('downloads the period as the Excel workbook, named as the server names it', () => {
+    expect(settlementExport(march, 'xlsx')).toEqual({
+      path: '/exports/settlement',
+      params: { from: '2026-03-01', to: '2026-03-31', format: 'xlsx' },
+      fallbackName: 'settlement-2026-03-01-2026-03-31.xlsx',
+    })
+  })
+
+  it('downloads either table as CSV', () => {
+    expect(settlementExport(march, 'debts')).toEqual({
+      path: '/exports/settlement',
+      params: { from: '2026-03-01', to: '2026-03-31', format: 'csv', table: 'debts' },
+      fallbackName: 'settlement-2026-03-01-2026-03-31-debts.csv',
+    })
+    expect(settlementExport(march, 'stores').params).toEqual({ from: '2026-03-01', to: '2026-03-31', format: 'csv', table: 'stores' })
+    expect(settlementExport(march, 'stores').fallbackName).toBe('settlement-2026-03-01-2026-03-31-stores.csv')
+  })
+
+  it('offers the workbook first, then the debts and the stores', () => {
+    expect(SETTLEMENT_EXPORTS).toEqual(['xlsx', 'debts', 'stores'])
   })
 })

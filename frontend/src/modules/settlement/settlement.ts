@@ -3,8 +3,10 @@
  * position goes, and why the debt list is empty. Sums are in integer fen (core/money.ts), never
  * floats.
  */
+import type { DownloadRequest } from '@/core/download/download'
 import { fenToMoney, moneyToFen } from '@/core/money'
 
+import type { Period } from './period'
 import type { SettlementQuery } from './settlement.generated'
 
 type Settlement = NonNullable<SettlementQuery['settlement']>
@@ -47,4 +49,22 @@ export function noDebtReason(settlement: Pick<Settlement, 'debts' | 'stores'>): 
 /** A table's sort order for a Money column: by amount, not by text ("9.00" before "10.00"). */
 export function byAmount<K extends string>(key: K) {
   return (a: Record<K, string>, b: Record<K, string>): number => moneyToFen(a[key]) - moneyToFen(b[key])
+}
+
+/** The files the settlement downloads as: the Excel workbook (both tables), or one table as CSV. */
+export const SETTLEMENT_EXPORTS = ['xlsx', 'debts', 'stores'] as const
+export type SettlementExport = (typeof SETTLEMENT_EXPORTS)[number]
+
+export const SETTLEMENT_EXPORT_PATH = '/exports/settlement'
+
+/**
+ * The download of a period's settlement; the name, should the server give none, is the one it
+ * gives ("settlement-2026-03-01-2026-03-31.xlsx", "…-debts.csv").
+ */
+export function settlementExport(period: Period, kind: SettlementExport): DownloadRequest {
+  const name = `settlement-${period.from}-${period.to}`
+  const { from, to } = period
+  return kind === 'xlsx'
+    ? { path: SETTLEMENT_EXPORT_PATH, params: { from, to, format: 'xlsx' }, fallbackName: `${name}.xlsx` }
+    : { path: SETTLEMENT_EXPORT_PATH, params: { from, to, format: 'csv', table: kind }, fallbackName: `${name}-${kind}.csv` }
 }

@@ -43,6 +43,15 @@ const en: Messages<typeof zhCN> = {
     none: 'Nothing was spent across stores in this period: nothing to settle',
     offsetOnly: 'What was spent across stores in this period cancels out: nothing to settle',
   },
+  export: {
+    button: 'Export',
+    xlsx: 'Excel workbook',
+    debts: 'CSV: who owes whom',
+    stores: 'CSV: by store',
+    code: {
+      INVALID: 'This period cannot be exported: choose another.',
+    },
+  },
 }
 
 export default en

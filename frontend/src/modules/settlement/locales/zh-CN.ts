@@ -39,4 +39,13 @@ export default {
     none: '该期间没有跨店消费，无需清分',
     offsetOnly: '该期间的跨店消费已相互抵消，无需清分',
   },
+  export: {
+    button: '导出',
+    xlsx: '导出 Excel',
+    debts: '导出 CSV（门店间应付）',
+    stores: '导出 CSV（门店汇总）',
+    code: {
+      INVALID: '无法导出该期间，请重新选择期间。',
+    },
+  },
 }
