@@ -1,19 +1,13 @@
-"""The settlement as files finance takes away: an Excel workbook (a sheet of debts, a sheet of
-stores) or one of its tables as CSV. Amounts are yuan with two decimals — exact `Decimal`s from fen
-in the workbook (number cells an accountant can sum), decimal strings in CSV — and stores are named
-by code and name, as on the console's page."""
+"""The settlement as files finance takes away (`server.core.spreadsheets`): an Excel workbook (a
+sheet of debts, a sheet of stores) or one of its tables as CSV; stores named by code and name, as
+on the console's page."""
 
 from __future__ import annotations
 
-import csv
-import io
-from decimal import Decimal
 from enum import Enum
-from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-
+from server.core import spreadsheets
+from server.core.spreadsheets import Cell, Sheet, yuan
 from server.org.models import Store
 from server.settlement.services import Settlement
 
@@ -30,11 +24,7 @@ _HEADINGS = {
 _SHEETS = {Table.DEBTS: "门店间应付", Table.STORES: "门店汇总"}
 
 
-def _yuan(fen: int) -> Decimal:
-    return Decimal(fen).scaleb(-2)
-
-
-async def _rows(report: Settlement) -> dict[Table, list[tuple[str | Decimal, ...]]]:
+async def _rows(report: Settlement) -> dict[Table, list[tuple[Cell, ...]]]:
     ids = {d.debtor_store_id for d in report.debts} | {d.creditor_store_id for d in report.debts}
     ids |= {t.store_id for t in report.stores}
     stores = {s.id: s for s in await Store.filter(id__in=list(ids))}
@@ -45,43 +35,26 @@ async def _rows(report: Settlement) -> dict[Table, list[tuple[str | Decimal, ...
                 stores[d.debtor_store_id].name,
                 stores[d.creditor_store_id].code,
                 stores[d.creditor_store_id].name,
-                _yuan(d.amount),
-                _yuan(d.gross),
-                _yuan(d.offset),
+                yuan(d.amount),
+                yuan(d.gross),
+                yuan(d.offset),
             )
             for d in report.debts
         ],
         Table.STORES: [
-            (stores[t.store_id].code, stores[t.store_id].name, _yuan(t.receivable), _yuan(t.payable), _yuan(t.net), _yuan(t.local))
+            (stores[t.store_id].code, stores[t.store_id].name, yuan(t.receivable), yuan(t.payable), yuan(t.net), yuan(t.local))
             for t in report.stores
         ],
     }
 
 
-def _money_cell(sheet: Any, amount: Decimal) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=amount)
-    cell.number_format = "0.00"
-    return cell
-
-
 async def workbook(report: Settlement) -> bytes:
-    """An .xlsx with the period in its first row and one sheet per table."""
-    book = Workbook(write_only=True)
-    for table, rows in (await _rows(report)).items():
-        sheet = book.create_sheet(_SHEETS[table])
-        sheet.append([f"跨店清分 {report.first.isoformat()} 至 {report.last.isoformat()}"])
-        sheet.append(list(_HEADINGS[table]))
-        for row in rows:
-            sheet.append([_money_cell(sheet, cell) if isinstance(cell, Decimal) else cell for cell in row])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    """An .xlsx with one sheet per table, the period in their first row."""
+    title = f"跨店清分 {report.first.isoformat()} 至 {report.last.isoformat()}"
+    rows = await _rows(report)
+    return spreadsheets.xlsx([Sheet(_SHEETS[table], title, _HEADINGS[table], rows[table]) for table in Table])
 
 
 async def csv_table(report: Settlement, table: Table) -> bytes:
-    """One table as UTF-8 CSV with a byte-order mark (so Excel reads the Chinese)."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(_HEADINGS[table])
-    writer.writerows([[f"{cell:.2f}" if isinstance(cell, Decimal) else cell for cell in row] for row in (await _rows(report))[table]])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    """One table as CSV."""
+    return spreadsheets.csv_bytes(_HEADINGS[table], (await _rows(report))[table])
