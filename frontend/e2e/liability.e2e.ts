@@ -3,16 +3,20 @@
  * moves members' money through the API (recharges at both, purchases that use up the oldest
  * principal first), then reads each new store's principal and share on the overview today, sees
  * the chain's principal equal the stores' rows and the bonus and points figures, and an earlier
- * day without the new stores; the new store's clerk sees only its own store's principal and no
- * bonus or points. The demo brand already holds money, so only the new stores' rows are exact.
+ * day without the new stores, and downloads the day shown as Excel and the stores' principal as
+ * CSV; the new store's clerk sees only its own store's principal, no bonus or points, and no
+ * export (a STORE account lacks EXPORT unless granted). The demo brand already holds money, so
+ * only the new stores' rows are exact.
  */
+import { inflateRawSync } from 'node:zlib'
+
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { graphql, login } from './support/api'
 import { startBackend, type Backend } from './support/backend'
 import { launchBrowser, type Browser } from './support/browser'
-import { fen, screenshot, signIn, signOut } from './support/console'
+import { exportFile, fen, openExportMenu, saved, screenshot, signIn, signOut } from './support/console'
 import { MoneySetup, type SetupStore } from './support/money'
 
 let backend: Backend
@@ -62,6 +66,36 @@ async function chooseDay(day: string): Promise<void> {
   const input = page.locator('[data-test=liability-picker] input')
   await input.fill(day)
   await input.press('Enter')
+}
+
+/** A file inside a zip (an .xlsx), found through the zip's central directory. */
+function zipEntry(zip: Buffer, name: string): Buffer {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
+  let at = zip.readUInt32LE(end + 16)
+  for (let left = zip.readUInt16LE(end + 10); left > 0; left--) {
+    const [method, size, nameLength] = [zip.readUInt16LE(at + 10), zip.readUInt32LE(at + 20), zip.readUInt16LE(at + 28)]
+    const local = zip.readUInt32LE(at + 42)
+    if (zip.toString('utf8', at + 46, at + 46 + nameLength) === name) {
+      const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28)
+      const data = zip.subarray(start, start + size)
+      return method === 0 ? data : inflateRawSync(data)
+    }
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32)
+  }
+  throw new Error(`no ${name} in the zip`)
+}
+
+/** The sheets of a workbook, in order. */
+function sheetNames(book: Buffer): string[] {
+  const xml = zipEntry(book, 'xl/workbook.xml').toString('utf8')
+  return [...xml.matchAll(/<sheet\b[^>]*\bname="([^"]*)"/g)].map((match) => match[1] ?? '')
+}
+
+/** A CSV download's lines, without the byte-order mark it carries for Excel. */
+function csvLines(file: Buffer): string[] {
+  const text = file.toString('utf8')
+  expect(text.charCodeAt(0)).toBe(0xfeff)
+  return text.slice(1).split(/\r?\n/)
 }
 
 beforeAll(async () => {
@@ -137,14 +171,39 @@ describe('prepaid liability on the overview', () => {
     expect(await storeRow(first.code).count()).toBe(0)
     expect(await storeRow(second.code).count()).toBe(0)
 
+    // The files are of the day shown: that day's stores, none of the new ones.
+    const earlier = await exportFile(page, 'liability-export', 'stores')
+    expect(earlier.suggestedFilename()).toBe(`liability-${LONG_AGO}-stores.csv`)
+    expect(csvLines(await saved(earlier)).filter((line) => line.startsWith('ZZ91'))).toEqual([])
+
     await page.click('[data-test=liability-picker] input')
     await page.click('.el-picker-panel__shortcut:visible:has-text("今天")')
     await waitForLiability(TODAY)
     expect((await storeFigures(first.code)).principal).toBe(7000)
+  })
+
+  it('lets HQ download the day as an Excel workbook and the stores’ principal as CSV', async () => {
+    expect(((await page.textContent('[data-test=liability-export-button]')) ?? '').trim()).toBe('导出')
+    expect(await openExportMenu(page, 'liability-export')).toEqual(['导出 Excel', '导出 CSV（各门店持有本金）'])
+
+    const workbook = await exportFile(page, 'liability-export', 'xlsx', { menuOpen: true })
+    expect(workbook.suggestedFilename()).toBe(`liability-${TODAY}.xlsx`)
+    const book = await saved(workbook)
+    expect(book.subarray(0, 2).toString('latin1')).toBe('PK')
+    expect(sheetNames(book)).toEqual(['汇总', '各门店持有本金'])
+
+    const stores = await exportFile(page, 'liability-export', 'stores')
+    expect(stores.suggestedFilename()).toBe(`liability-${TODAY}-stores.csv`)
+    const lines = csvLines(await saved(stores))
+    expect(lines[0]).toBe('门店编码,门店,持有本金')
+    expect(lines.filter((line) => line.startsWith('ZZ91'))).toEqual([
+      `${first.code},${first.name},70.00`,
+      `${second.code},${second.name},57.50`,
+    ])
     await signOut(page)
   })
 
-  it("shows the store's clerk only its own store's principal, and no bonus or points", async () => {
+  it("shows the store's clerk only its own store's principal, no bonus or points, and no export", async () => {
     await signIn(page, base, 'zz911.clerk')
     await waitForLiability(TODAY)
     const codes = await page.locator('[data-test=liability-stores] [data-test=liability-store-code]').allTextContents()
@@ -155,6 +214,8 @@ describe('prepaid liability on the overview', () => {
     const labels = await page.locator('[data-test=liability-card] .stat-item__label').allTextContents()
     expect(labels.map((label) => label.trim())).toEqual(['储值本金'])
     expect(await page.locator('[data-test=liability-scoped]').count()).toBe(1)
+    expect(await page.locator('[data-test=liability-export]').count()).toBe(0)
+    expect(await page.locator('[data-test=liability-export-button]').count()).toBe(0)
     await screenshot(page, '46-liability-clerk')
   })
 

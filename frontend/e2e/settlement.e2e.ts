@@ -6,15 +6,14 @@
  * as this page's sentence; the new store's clerk sees only its own store's row and the debt that
  * concerns it, an empty last month, and no export (a STORE account lacks EXPORT unless granted).
  */
-import { readFile } from 'node:fs/promises'
 
-import type { Download, Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { graphql, login } from './support/api'
 import { startBackend, type Backend } from './support/backend'
 import { launchBrowser, type Browser } from './support/browser'
-import { fen, screenshot, signIn, signOut } from './support/console'
+import { exportFile, fen, saved, screenshot, signIn, signOut } from './support/console'
 import { MoneySetup, type SetupStore } from './support/money'
 
 let backend: Backend
@@ -61,22 +60,6 @@ async function storeFigures(code: string): Promise<Record<string, number>> {
     net: fen(await row.locator('[data-test=store-net]').textContent()),
     local: fen(await row.locator('[data-test=store-local]').textContent()),
   }
-}
-
-/** Chooses one of the export menu's files and waits for the browser to save it. */
-async function exportFile(kind: 'xlsx' | 'debts' | 'stores'): Promise<Download> {
-  await page.click('[data-test=settlement-export-button]')
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.click(`.el-dropdown-menu__item[data-export=${kind}]:visible`),
-  ])
-  await page.waitForSelector('[data-test=settlement-export-button]:not(.is-loading)')
-  return download
-}
-
-async function saved(download: Download): Promise<Buffer> {
-  expect(await download.failure()).toBeNull()
-  return readFile(await download.path())
 }
 
 function debtRows() {
@@ -160,13 +143,13 @@ describe('cross-store settlement', () => {
   it('lets HQ download this month as an Excel workbook and the debts as CSV', async () => {
     const name = `settlement-${TODAY.slice(0, 8)}01-${TODAY}`
 
-    const workbook = await exportFile('xlsx')
+    const workbook = await exportFile(page, 'settlement-export', 'xlsx')
     expect(workbook.suggestedFilename()).toBe(`${name}.xlsx`)
     const book = await saved(workbook)
     expect(book.length).toBeGreaterThan(0)
     expect(book.subarray(0, 2).toString('latin1')).toBe('PK')
 
-    const debts = await exportFile('debts')
+    const debts = await exportFile(page, 'settlement-export', 'debts')
     expect(debts.suggestedFilename()).toBe(`${name}-debts.csv`)
     const text = (await saved(debts)).toString('utf8')
     expect(text.charCodeAt(0)).toBe(0xfeff)

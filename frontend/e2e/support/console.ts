@@ -1,9 +1,9 @@
 /** Steps every scenario repeats: signing in and out, reading money off the page, screenshots. */
-import { mkdir } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-import type { Page } from 'playwright-core'
+import type { Download, Page } from 'playwright-core'
 
 export const PASSWORD = 'tessera-demo'
 const SCREENSHOTS = join(dirname(fileURLToPath(import.meta.url)), '..', 'screenshots')
@@ -32,4 +32,32 @@ export function fen(text: string | null): number {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOTS, { recursive: true })
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true })
+}
+
+/** Opens an ExportMenu (by its test id) and returns what its items read. */
+export async function openExportMenu(page: Page, testId: string): Promise<string[]> {
+  await page.click(`[data-test=${testId}-button]`)
+  await page.waitForSelector('.el-dropdown-menu__item[data-export]:visible')
+  return (await page.locator('.el-dropdown-menu__item[data-export]:visible').allTextContents()).map((item) => item.trim())
+}
+
+/**
+ * Chooses one file of an ExportMenu and waits for the browser to save it, then for the menu to
+ * have closed and the button to be idle (so the next menu opened is a fresh one, not this one
+ * still fading out).
+ */
+export async function exportFile(page: Page, testId: string, kind: string, { menuOpen = false } = {}): Promise<Download> {
+  if (!menuOpen) await openExportMenu(page, testId)
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`.el-dropdown-menu__item[data-export=${kind}]:visible`)])
+  await page.waitForSelector(`[data-test=${testId}-button]:not(.is-loading)`)
+  await page.waitForFunction(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('.el-dropdown-menu__item[data-export]')).every((item) => item.offsetParent === null),
+  )
+  return download
+}
+
+/** The bytes of a finished download (failing the test if the browser could not save it). */
+export async function saved(download: Download): Promise<Buffer> {
+  if (await download.failure()) throw new Error(`download failed: ${await download.failure()}`)
+  return readFile(await download.path())
 }

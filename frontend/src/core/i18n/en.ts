@@ -16,6 +16,7 @@ const en: Messages<typeof zhCN> = {
     print: 'Print',
     loadMore: 'Load more',
     refresh: 'Refresh',
+    export: 'Export',
     close: 'Close',
   },
   states: {

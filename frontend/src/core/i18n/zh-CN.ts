@@ -15,6 +15,7 @@ export default {
     print: '打印',
     loadMore: '加载更多',
     refresh: '刷新',
+    export: '导出',
     close: '关闭',
   },
   states: {

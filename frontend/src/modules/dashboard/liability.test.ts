@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest'
 
 import {
   AS_OF_SHORTCUTS,
+  LIABILITY_EXPORTS,
   asOfVariable,
   formatShare,
   isAfterToday,
   isScopedView,
+  liabilityExport,
   liabilityFigures,
   sharePerMille,
   storeShares,
@@ -142,5 +144,32 @@ describe('storeShares', () => {
 
   it('has no rows when no store holds principal', () => {
     expect(storeShares({ principal: '0.00', stores: [] })).toEqual([])
+  })
+})
+
+describe('liabilityExport', () => {
+  it('downloads the day as the Excel workbook, named as the server names it', () => {
+    expect(liabilityExport('2026-10-31', 'xlsx')).toEqual({
+      path: '/exports/liability',
+      params: { asOf: '2026-10-31', format: 'xlsx' },
+      fallbackName: 'liability-2026-10-31.xlsx',
+    })
+  })
+
+  it('downloads the stores’ shares as CSV', () => {
+    expect(liabilityExport('2026-10-31', 'stores')).toEqual({
+      path: '/exports/liability',
+      params: { asOf: '2026-10-31', format: 'csv' },
+      fallbackName: 'liability-2026-10-31-stores.csv',
+    })
+  })
+
+  it('always names the day, today included, so the file is the day the card shows', () => {
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10)
+    expect(liabilityExport(today, 'xlsx').params).toEqual({ asOf: today, format: 'xlsx' })
+  })
+
+  it('offers the workbook first, then the stores', () => {
+    expect(LIABILITY_EXPORTS).toEqual(['xlsx', 'stores'])
   })
 })

@@ -4,6 +4,7 @@
  * only the percentage shown is rounded.
  */
 import { businessToday, previousMonthEnd } from '@/core/datetime'
+import type { DownloadRequest } from '@/core/download/download'
 import { formatMoney, moneyToFen } from '@/core/money'
 
 import type { LiabilityQuery } from './liability.generated'
@@ -92,4 +93,22 @@ export interface StoreShare {
 /** The stores' rows in the server's order (largest first), each with its share of the principal. */
 export function storeShares(liability: Pick<Liability, 'principal' | 'stores'>): StoreShare[] {
   return liability.stores.map((row) => ({ row, share: formatShare(row.principal, liability.principal) }))
+}
+
+/** The files the card downloads as: the Excel workbook (totals and stores), or the stores as CSV. */
+export const LIABILITY_EXPORTS = ['xlsx', 'stores'] as const
+export type LiabilityExport = (typeof LIABILITY_EXPORTS)[number]
+
+export const LIABILITY_EXPORT_PATH = '/exports/liability'
+
+/**
+ * The download of the liability at the end of `asOf`: always the day the card answered for (not
+ * "today" left to the server, which may have moved on since); the name, should the server give
+ * none, is the one it gives ("liability-2026-11-24.xlsx", "…-stores.csv").
+ */
+export function liabilityExport(asOf: string, kind: LiabilityExport): DownloadRequest {
+  const name = `liability-${asOf}`
+  return kind === 'xlsx'
+    ? { path: LIABILITY_EXPORT_PATH, params: { asOf, format: 'xlsx' }, fallbackName: `${name}.xlsx` }
+    : { path: LIABILITY_EXPORT_PATH, params: { asOf, format: 'csv' }, fallbackName: `${name}-stores.csv` }
 }

@@ -32,6 +32,10 @@ const en: Messages<typeof zhCN> = {
     pointsValue: 'Points value',
     explain: "First in, first out per card: principal members haven't spent yet is held by the store that took it.",
     scoped: "Only your stores' share of the principal is shown here; bonus and points are brand-wide figures for HQ.",
+    export: {
+      xlsx: 'Excel workbook',
+      stores: 'CSV: principal held by store',
+    },
     stores: {
       title: 'Principal held by store',
       store: 'Store',

@@ -28,6 +28,10 @@ export default {
     pointsValue: '积分折合金额',
     explain: '每张卡按先进先出（FIFO）核算：会员尚未消费的本金，由当初收取这笔钱的门店持有。',
     scoped: '此处仅为本辖区门店持有的本金；赠送金与积分为全品牌数据，由总部查看。',
+    export: {
+      xlsx: '导出 Excel',
+      stores: '导出 CSV（各门店持有本金）',
+    },
     stores: {
       title: '各门店持有本金',
       store: '门店',

@@ -44,7 +44,6 @@ const en: Messages<typeof zhCN> = {
     offsetOnly: 'What was spent across stores in this period cancels out: nothing to settle',
   },
   export: {
-    button: 'Export',
     xlsx: 'Excel workbook',
     debts: 'CSV: who owes whom',
     stores: 'CSV: by store',

@@ -40,7 +40,6 @@ export default {
     offsetOnly: '该期间的跨店消费已相互抵消，无需清分',
   },
   export: {
-    button: '导出',
     xlsx: '导出 Excel',
     debts: '导出 CSV（门店间应付）',
     stores: '导出 CSV（门店汇总）',
