@@ -99,12 +99,11 @@ class ReportQuery:
     )
     async def liability(self, info: Info, as_of: date | None = None) -> Liability | None:
         owed = await liabilities.liability(info.context.actor, as_of or business_today())
-        ordered = sorted(owed.by_store.items(), key=lambda item: (-item[1], item[0]))
         return Liability(
             as_of=owed.as_of,
             principal=Money(owed.principal),
             bonus=Money(owed.bonus) if owed.bonus is not None else None,
             points=owed.points,
             points_value=Money(owed.points_value) if owed.points_value is not None else None,
-            stores=[StoreLiability(store_id=store_id, principal=Money(fen)) for store_id, fen in ordered],
+            stores=[StoreLiability(store_id=store_id, principal=Money(fen)) for store_id, fen in owed.by_store.items()],
         )

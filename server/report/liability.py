@@ -25,8 +25,9 @@ from server.settlement.services import principal_held
 
 @dataclass(frozen=True)
 class Liability:
-    """At the end of `as_of`. `bonus`, `points` and `points_value` are the chain's and None for staff
-    below HQ, whose `principal` is their stores' share."""
+    """At the end of `as_of`. `by_store` runs largest share first. `bonus`, `points` and
+    `points_value` are the chain's and None for staff below HQ, whose `principal` is their stores'
+    share."""
 
     as_of: date
     principal: int
@@ -60,7 +61,7 @@ async def liability(actor: Actor | None, as_of: date) -> Liability:
     """What the chain owes its members at the end of `as_of`; staff below HQ see their stores' principal."""
     actor = require(actor)
     end = business_midnight(as_of + timedelta(days=1))
-    held = await principal_held(end)
+    held = dict(sorted((await principal_held(end)).items(), key=lambda item: (-item[1], item[0])))
     mine = await store_ids_in_scope(actor)
     if mine is not None:
         by_store = {store: fen for store, fen in held.items() if store in mine}

@@ -13,8 +13,7 @@ _STORE_HEADINGS = ("门店编码", "门店", "持有本金")
 
 async def _store_rows(owed: Liability) -> list[tuple[Cell, ...]]:
     stores = {s.id: s for s in await Store.filter(id__in=list(owed.by_store))}
-    ordered = sorted(owed.by_store.items(), key=lambda item: (-item[1], item[0]))
-    return [(stores[store_id].code, stores[store_id].name, yuan(fen)) for store_id, fen in ordered]
+    return [(stores[store_id].code, stores[store_id].name, yuan(fen)) for store_id, fen in owed.by_store.items()]
 
 
 def _totals(owed: Liability) -> list[tuple[Cell, ...]]:
