@@ -24,20 +24,29 @@ from typing import Any
 from cross_web import AsyncHTTPRequestAdapter, HTTPException
 from graphql import GraphQLError
 from starlette.requests import Request
-from starlette.responses import PlainTextResponse, RedirectResponse, Response
+from starlette.responses import (
+    JSONResponse,
+    PlainTextResponse,
+    RedirectResponse,
+    Response,
+)
 from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLHTTPResponse, GraphQLRequestData
 from strawberry.http.parse_content_type import parse_content_type
-from strawberry.schema.exceptions import CannotGetOperationTypeError, InvalidOperationTypeError
+from strawberry.schema.exceptions import (
+    CannotGetOperationTypeError,
+    InvalidOperationTypeError,
+)
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from schema.context import Context
 from schema.live.transport import LiveTransport
+from server.access.rate_limits import RateLimited, RateLimits
 from server.access.sessions import authenticate, bearer_token
 from server.config import Settings
 from server.events.session_checks import SessionChecks
@@ -126,7 +135,7 @@ def _bounded(receive: Receive) -> Receive:
 class TesseraGraphQL(GraphQL[Context, None]):
     graphql_transport_ws_handler_class = LiveTransport
 
-    def __init__(self, schema: Any, settings: Settings, **kwargs: Any) -> None:
+    def __init__(self, schema: Any, settings: Settings, rate_limits: RateLimits | None = None, **kwargs: Any) -> None:
         super().__init__(
             schema,
             allowed_origins=settings.allowed_origins,
@@ -136,6 +145,7 @@ class TesseraGraphQL(GraphQL[Context, None]):
         )
         self.settings = settings
         self.sessions = SessionChecks(settings.live_recheck_seconds)
+        self.rate_limits = rate_limits or RateLimits()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -146,6 +156,11 @@ class TesseraGraphQL(GraphQL[Context, None]):
             if declared.isdecimal() and int(declared) > MAX_BODY_BYTES:
                 raise HTTPException(413, _TOO_LARGE)
             response = await self.run(Request(scope, receive=_bounded(receive)))
+        except RateLimited as limited:
+            error = {"message": limited.message, "extensions": {"code": limited.code.value}}
+            response = JSONResponse(
+                {"errors": [error]}, status_code=429, headers={"Retry-After": str(limited.retry_after)}
+            )
         except HTTPException as exc:
             headers = exc.headers if isinstance(exc, HTTPRefusal) else None
             response = PlainTextResponse(exc.reason, status_code=exc.status_code, headers=headers)
@@ -160,6 +175,8 @@ class TesseraGraphQL(GraphQL[Context, None]):
         ip = request.client.host if request.client else ""
         token = bearer_token(request.headers)
         actor = await authenticate(token, ip=ip) if token else None
+        if isinstance(request, Request):
+            await self.rate_limits.admit(actor)
         return Context(request=request, response=response, settings=self.settings, actor=actor, ip=ip)
 
     async def on_ws_connect(self, context: Context) -> UnsetType | None | dict[str, object]:

@@ -22,6 +22,7 @@ from strawberry.extensions import (
 )
 from strawberry.types.execution import ExecutionContext
 
+from schema.access.api_clients import ApiClientMutation, ApiClientQuery
 from schema.access.operations import AccessMutation, AccessQuery
 from schema.audit.operations import AuditQuery
 from schema.campaign.operations import CampaignMutation, CampaignQuery
@@ -62,6 +63,7 @@ log = structlog.get_logger("tessera.graphql")
 @strawberry.type(description="Read access to Tessera.")
 class Query(
     AccessQuery,
+    ApiClientQuery,
     OrgQuery,
     MemberQuery,
     TierQuery,
@@ -86,6 +88,7 @@ class Query(
 @strawberry.type(description="Changes to Tessera. Every payload lists expected failures in `errors`.")
 class Mutation(
     AccessMutation,
+    ApiClientMutation,
     OrgMutation,
     MemberMutation,
     TierMutation,

@@ -19,6 +19,7 @@ from tortoise.contrib.starlette import RegisterTortoise
 
 from schema.http import TesseraGraphQL
 from schema.root import schema
+from server.access.rate_limits import RateLimits
 from server.config import Settings
 from server.core import crypto
 from server.db import tortoise_config
@@ -57,7 +58,8 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> 
     settings = settings or Settings.from_env()
     configure_logging(production=settings.production)
     crypto.configure(settings.secret_key)
-    graphql = TesseraGraphQL(schema, settings)
+    rate_limits = RateLimits(settings.redis_url)
+    graphql = TesseraGraphQL(schema, settings, rate_limits)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -65,6 +67,7 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> 
             if manage_orm:
                 await running.enter_async_context(RegisterTortoise(app, config=tortoise_config(settings.database_url)))
             await running.enter_async_context(events.running(settings))
+            running.push_async_callback(rate_limits.aclose)
             if manage_orm:
                 await running.enter_async_context(worker_in_server(settings))
             # What start-up built (the schema, the models, the app) lives as long as the process:

@@ -23,7 +23,7 @@ from server.access.policy import Actor, Permission, require
 from server.access.sessions import authenticate, bearer_token
 from server.audit import services as audit
 from server.core.clock import business_today
-from server.core.errors import DomainError, invalid
+from server.core.errors import DomainError, invalid, permission_denied
 from server.report import liability_export
 from server.report.liability import liability
 from server.settlement import export as settlement_files
@@ -64,6 +64,8 @@ def exporting(what: str, make: Callable[[Request, Actor], Awaitable[_File]]) -> 
             token = bearer_token(request.headers)
             ip = request.client.host if request.client else ""
             actor = require(require(await authenticate(token, ip=ip) if token else None), Permission.EXPORT)
+            if actor.api_client_id is not None:
+                raise permission_denied("Downloads are for staff; an API client reads the fields it is allowed.")
             made = await make(request, actor)
         except DomainError as refused:
             status = _STATUS.get(refused.code.value, 400)

@@ -5,13 +5,14 @@ from __future__ import annotations
 import strawberry
 from strawberry import relay
 
+from schema.access.types import Permission, Role, Staff
 from schema.context import Info
 from schema.core.errors import UserError
 from schema.core.ids import decode_id
 from schema.core.permissions import IsAuthenticated, Requires, payload_mutation
-from schema.access.types import Permission, Role, Staff
 from server.access import services, sessions
 from server.access.models import Staff as StaffModel
+from server.access.models import StaffKind
 from server.access.policy import Permission as DomainPermission
 from server.access.policy import require
 
@@ -71,7 +72,7 @@ class UpdateStaffInput:
     password: str | None = strawberry.field(default=None, description="A new password, at least 8 characters.")
 
 
-def _values(perms: list[DomainPermission] | None) -> list[str] | None:
+def permission_values(perms: list[DomainPermission] | None) -> list[str] | None:
     return None if perms is None else [p.value for p in perms]
 
 
@@ -85,11 +86,11 @@ class AccessQuery:
         return Staff.from_model(await StaffModel.get(id=actor.staff_id))
 
     @strawberry.field(
-        description="All staff accounts, by username. Null with an error for accounts that may not manage staff.",
+        description="All staff accounts (not API clients), by username. Null with an error for accounts that may not manage staff.",
         permission_classes=[IsAuthenticated, Requires(DomainPermission.MANAGE_STAFF)],
     )
     async def staff_members(self, info: Info) -> list[Staff] | None:
-        return [Staff.from_model(s) for s in await StaffModel.all().order_by("username")]
+        return [Staff.from_model(s) for s in await StaffModel.filter(kind=StaffKind.PERSON).order_by("username")]
 
 
 @strawberry.type
@@ -112,8 +113,8 @@ class AccessMutation:
             input.password,
             input.scope.to_scope(),
             display_name=input.display_name,
-            grants=_values(input.grants),
-            withholds=_values(input.withholds),
+            grants=permission_values(input.grants),
+            withholds=permission_values(input.withholds),
         )
         return StaffPayload(staff=Staff.from_model(staff))
 
@@ -128,8 +129,8 @@ class AccessMutation:
             display_name=input.display_name,
             scope=input.scope.to_scope() if input.scope else None,
             is_active=input.is_active,
-            grants=_values(input.grants),
-            withholds=_values(input.withholds),
+            grants=permission_values(input.grants),
+            withholds=permission_values(input.withholds),
             password=input.password,
         )
         return StaffPayload(staff=Staff.from_model(staff))

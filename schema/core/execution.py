@@ -1,5 +1,7 @@
-"""strawberry's executor with two changes: subscription events rendered by a plan compiled once
-per subscription, and no reference cycle holding each request's execution state.
+"""strawberry's executor with three changes: subscription events rendered by a plan compiled once
+per subscription, no reference cycle holding each request's execution state, and an API client's
+field allowlist (`schema.core.permissions.AllowedFields`) on its requests only, so staff requests
+and their subscription plans pay nothing for it.
 
 graphql-core executes a subscription's operation afresh for every event: the root field collected,
 and per field a resolve info, a path, a resolver call through strawberry's wrappers and a
@@ -43,6 +45,7 @@ from typing import Any
 from graphql import (
     GraphQLObjectType,
     GraphQLResolveInfoHelpers,
+    MiddlewareManager,
     OperationType,
     is_leaf_type,
     is_non_null_type,
@@ -52,6 +55,8 @@ from graphql.execution.collect_fields import FieldDetailsList, collect_fields
 from graphql.pyutils import Undefined
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.types.field import StrawberryField
+
+from schema.core.permissions import AllowedFields
 
 Getter = Callable[[Any], Any]
 
@@ -147,6 +152,10 @@ class TesseraExecutor(StrawberryGraphQLCoreExecutionContext):
         # Compiled on the first event (empty until then) and shared with the per-event copies
         # graphql-core makes of this executor, which are shallow copies.
         self._root_plan: list[tuple[str, Plan] | None] = []
+        allowed = getattr(getattr(self.context_value, "actor", None), "allowed_fields", None)
+        if allowed is not None:
+            outer = self.middleware_manager.middlewares if self.middleware_manager is not None else ()
+            self.middleware_manager = MiddlewareManager(AllowedFields(allowed), *(outer or ()))
 
     def execute_operation(self, serially: bool | None = None) -> Any:
         """A subscription event (graphql-core executes each with `serially=False`) is rendered by

@@ -3,6 +3,7 @@
     IsAuthenticated / Requires(p)   query fields: null + an error entry with `code`
     MemberFieldGuard(field)         member fields: ALLOW, MASK (a masked value) or DENY (null + error)
     payload_mutation(requires=p)    mutations: denial and domain errors become payload `errors`
+    AllowedFields                   an API client's requests: fields outside its set are null + error
 """
 
 from __future__ import annotations
@@ -16,8 +17,15 @@ from strawberry.permission import BasePermission
 from strawberry.types.field import StrawberryField
 
 from schema.core.errors import UserError
-from server.access.policy import Access, MemberField, Permission, denial, field_access, require
-from server.core.errors import DomainError, ErrorCode
+from server.access.policy import (
+    Access,
+    MemberField,
+    Permission,
+    denial,
+    field_access,
+    require,
+)
+from server.core.errors import DomainError, ErrorCode, permission_denied
 
 
 class IsAuthenticated(BasePermission):
@@ -105,3 +113,20 @@ def payload_mutation(
     return strawberry.mutation(
         description=description + needs, extensions=[PayloadErrors(requires, authenticated)]
     )
+
+
+class AllowedFields:
+    """graphql-core resolve middleware for an API client's request (the executor adds it only for
+    those): a field outside the client's allowed set — `Type.field` or `Type.*` — resolves to null
+    with a PERMISSION_DENIED error, before its resolver runs (a mutation outside it changes
+    nothing). Introspection fields stay open."""
+
+    def __init__(self, allowed: frozenset[str]) -> None:
+        self.allowed = allowed
+
+    def resolve(self, next_: Callable[..., Any], root: Any, info: Any, **kwargs: Any) -> Any:
+        type_name, field_name = info.parent_type.name, info.field_name
+        allowed = f"{type_name}.{field_name}" in self.allowed or f"{type_name}.*" in self.allowed
+        if allowed or field_name.startswith("__"):
+            return next_(root, info, **kwargs)
+        raise permission_denied(f"This API client may not use {type_name}.{field_name}.")

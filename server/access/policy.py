@@ -1,6 +1,6 @@
 """Who may see and do what: the one place that decides.
 
-    Actor                     the authenticated staff member behind a request
+    Actor                     the authenticated staff member (or API client) behind a request
     Permission                what can be done; SENSITIVE ones can be granted/withheld per staff
     ROLE_DEFAULTS             each role's permissions before per-staff grants and withholds
     View                      how much of a member an actor sees (FULL or MASKED)
@@ -127,6 +127,10 @@ class Actor:
     ip: str = ""
     session_id: int | None = None
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    # An API client's (`server.access.api_clients`); None for staff, who see every field.
+    api_client_id: int | None = None
+    allowed_fields: frozenset[str] | None = None
+    rate_limit_per_minute: int = 0
 
     def can(self, permission: Permission) -> bool:
         return permission in self.permissions

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from server.access.models import Role, Staff, StaffSession
+from server.access.models import Role, Staff, StaffKind, StaffSession
 from server.access.passwords import MIN_PASSWORD_LENGTH, hash_password
 from server.access.policy import SENSITIVE, Actor, Permission, require
 from server.audit import services as audit
@@ -28,7 +28,7 @@ class StaffScope:
     store_id: int | None = None
 
 
-def _snapshot(staff: Staff) -> dict[str, object]:
+def staff_snapshot(staff: Staff) -> dict[str, object]:
     return {
         "username": staff.username,
         "display_name": staff.display_name,
@@ -41,7 +41,7 @@ def _snapshot(staff: Staff) -> dict[str, object]:
     }
 
 
-def _clean_permissions(values: list[str] | None, field: str) -> list[str]:
+def clean_permissions(values: list[str] | None, field: str) -> list[str]:
     result: set[str] = set()
     for value in values or []:
         try:
@@ -54,7 +54,7 @@ def _clean_permissions(values: list[str] | None, field: str) -> list[str]:
     return sorted(result)
 
 
-async def _resolve_scope(scope: StaffScope) -> tuple[int | None, int | None]:
+async def resolve_scope(scope: StaffScope) -> tuple[int | None, int | None]:
     """Checks that the scope matches the role, naming the offending field; STORE staff also carry
     their store's region."""
     if scope.role is Role.HQ:
@@ -104,7 +104,7 @@ async def create_staff(
     if not _USERNAME.fullmatch(username):
         raise invalid("username", "Usernames are 3-64 of a-z, 0-9, '.', '_' or '-'.")
     _check_password(password)
-    region_id, store_id = await _resolve_scope(scope)
+    region_id, store_id = await resolve_scope(scope)
     password_hash = await hash_password(password)
     try:
         async with in_transaction():
@@ -115,20 +115,20 @@ async def create_staff(
                 role=scope.role,
                 region_id=region_id,
                 store_id=store_id,
-                grants=_clean_permissions(grants, "grants"),
-                withholds=_clean_permissions(withholds, "withholds"),
+                grants=clean_permissions(grants, "grants"),
+                withholds=clean_permissions(withholds, "withholds"),
             )
-            await audit.record(actor, "staff.create", "Staff", staff.id, None, _snapshot(staff))
+            await audit.record(actor, "staff.create", "Staff", staff.id, None, staff_snapshot(staff))
     except IntegrityError as exc:
         raise DomainError(ErrorCode.DUPLICATE, f"Username {username} is taken.", "username") from exc
     return staff
 
 
 async def _keep_an_hq_manager(staff: Staff) -> None:
-    """Refuses a change that would leave no active HQ account (nobody could manage staff)."""
+    """Refuses a change that would leave no active HQ person (nobody could manage staff)."""
     if staff.is_active and staff.role == Role.HQ:
         return
-    if not await Staff.filter(role=Role.HQ, is_active=True).exclude(id=staff.id).exists():
+    if not await Staff.filter(role=Role.HQ, kind=StaffKind.PERSON, is_active=True).exclude(id=staff.id).exists():
         raise invalid("id", "This would leave no active HQ account.")
 
 
@@ -150,22 +150,22 @@ async def update_staff(
         _check_password(password)
     new_hash = await hash_password(password) if password is not None else None
     async with in_transaction():
-        staff = await Staff.get_or_none(id=staff_id)
+        staff = await Staff.get_or_none(id=staff_id, kind=StaffKind.PERSON)
         if staff is None:
             raise not_found("Staff", "id")
-        before = _snapshot(staff)
+        before = staff_snapshot(staff)
         placed = (staff.role, staff.region_id, staff.store_id)
         if display_name is not None:
             staff.display_name = clean_text(display_name, "displayName", max_length=100)
         if scope is not None:
-            staff.region_id, staff.store_id = await _resolve_scope(scope)
+            staff.region_id, staff.store_id = await resolve_scope(scope)
             staff.role = scope.role
         if is_active is not None:
             staff.is_active = is_active
         if grants is not None:
-            staff.grants = _clean_permissions(grants, "grants")
+            staff.grants = clean_permissions(grants, "grants")
         if withholds is not None:
-            staff.withholds = _clean_permissions(withholds, "withholds")
+            staff.withholds = clean_permissions(withholds, "withholds")
         if new_hash is not None:
             staff.password_hash = new_hash
             staff.failed_logins = 0
@@ -176,7 +176,7 @@ async def update_staff(
         revoking = rescoped or is_active is False or new_hash is not None
         if revoking:
             await StaffSession.filter(staff_id=staff.id, revoked_at=None).update(revoked_at=now())
-        after = _snapshot(staff)
+        after = staff_snapshot(staff)
         if new_hash is not None:
             after["password"] = "changed"
         await audit.record(actor, "staff.update", "Staff", staff.id, *audit.changed_only(before, after))

@@ -11,12 +11,13 @@ import hashlib
 import json
 import secrets
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import timedelta
 
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
-from server.access.models import Role, Staff, StaffSession
+from server.access.models import Role, Staff, StaffKind, StaffSession
 from server.access.passwords import hash_password, needs_rehash, verify_password
 from server.access.policy import Actor, effective_permissions
 from server.audit import services as audit
@@ -45,10 +46,12 @@ def actor_for(staff: Staff, *, ip: str = "", session_id: int | None = None) -> A
 
 
 # Every request authenticates: one hand-written join costs about a third of the ORM's
-# select_related (query building and model construction dominate at this size).
+# select_related (query building and model construction dominate at this size). An API client's
+# key is a session of its identity (`server.access.api_clients`), joined on its unique index.
 SESSION_ACTOR = """
-SELECT s.id AS session_id, t.id, t.username, t.role, t.region_id, t.store_id, t.grants, t.withholds
-FROM staff_session s JOIN staff t ON t.id = s.staff_id
+SELECT s.id AS session_id, t.id, t.username, t.role, t.region_id, t.store_id, t.grants, t.withholds,
+    c.id AS api_client_id, c.allowed_fields, c.rate_limit_per_minute
+FROM staff_session s JOIN staff t ON t.id = s.staff_id LEFT JOIN api_client c ON c.session_id = s.id
 WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND t.is_active
 """
 
@@ -65,7 +68,7 @@ async def login(settings: Settings, username: str, password: str, *, ip: str = "
     """Returns (token, staff) or raises INVALID_CREDENTIALS / ACCOUNT_LOCKED.
 
     Usernames are stored lower-case, so the name is matched the way it was created."""
-    staff = await Staff.get_or_none(username=username.strip().lower())
+    staff = await Staff.get_or_none(username=username.strip().lower(), kind=StaffKind.PERSON)
     if staff is not None and staff.locked_until is not None and staff.locked_until > now():
         raise DomainError(ErrorCode.ACCOUNT_LOCKED, "Too many wrong passwords; try again later.")
     ok = await verify_password(staff.password_hash if staff else None, password)
@@ -112,7 +115,8 @@ def bearer_token(headers: Mapping[str, str]) -> str | None:
 
 
 async def authenticate(token: str, *, ip: str = "") -> Actor | None:
-    """The actor behind a bearer token, or None when it is unknown, revoked or expired."""
+    """The actor behind a bearer token (a staff session or an API client's key), or None when it is
+    unknown, revoked or expired."""
     row = await fetch_one(sql(SESSION_ACTOR, token_digest(token), now()))
     if row is None:
         return None
@@ -125,7 +129,15 @@ async def authenticate(token: str, *, ip: str = "") -> Actor | None:
         grants=_json_list(row["grants"]),
         withholds=_json_list(row["withholds"]),
     )
-    return actor_for(staff, ip=ip, session_id=row["session_id"])
+    actor = actor_for(staff, ip=ip, session_id=row["session_id"])
+    if row["api_client_id"] is None:
+        return actor
+    return replace(
+        actor,
+        api_client_id=row["api_client_id"],
+        allowed_fields=frozenset(_json_list(row["allowed_fields"])),
+        rate_limit_per_minute=row["rate_limit_per_minute"],
+    )
 
 
 async def logout(actor: Actor) -> None:

@@ -31,6 +31,7 @@ class ErrorCode(str, Enum):
     LIMIT_EXCEEDED = "LIMIT_EXCEEDED"
     INVALID_TRANSITION = "INVALID_TRANSITION"
     AUTOMATIC_TAG = "AUTOMATIC_TAG"
+    RATE_LIMITED = "RATE_LIMITED"
 
 
 class ErrorReason(str, Enum):

@@ -49,6 +49,7 @@ const en: Messages<typeof zhCN> = {
       IDEMPOTENCY_CONFLICT: 'This operation was already submitted with different details. Please fill it in again.',
       LIMIT_EXCEEDED: 'Over the limit.',
       INVALID_TRANSITION: 'This step is not allowed from the current status.',
+      RATE_LIMITED: 'Too many requests; try again shortly.',
     },
     reason: {
       COUPON_UNKNOWN: 'No coupon has this code.',

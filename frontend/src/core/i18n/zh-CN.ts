@@ -48,6 +48,7 @@ export default {
       IDEMPOTENCY_CONFLICT: '该操作已用不同的内容提交过，请重新填写后提交。',
       LIMIT_EXCEEDED: '超出限额。',
       INVALID_TRANSITION: '当前状态下不能进行此操作。',
+      RATE_LIMITED: '请求过于频繁，请稍后再试。',
     },
     reason: {
       COUPON_UNKNOWN: '没有这个优惠券码。',
