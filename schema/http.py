@@ -10,6 +10,9 @@
                   console's GraphiQL (/admin/graphiql, bundled: strawberry's page needs a CDN)
     POST          `application/json` only (else 415), a JSON object (else 400), at most
                   MAX_BODY_BYTES (else 413); batching stays off
+    persisted     `extensions.persistedQuery` (GET or POST): Apollo's automatic persisted queries
+                  (schema.core.persisted_queries); its refusals are request errors
+    API clients   over their request rate: 429 with `Retry-After` (server.access.rate_limits)
     websocket     graphql-transport-ws only; the token comes in `connection_init`'s payload
                   (`{"Authorization": "Bearer …"}` or `{"token": "…"}`); a bad one closes with 4403
 """
@@ -45,6 +48,7 @@ from strawberry.types import ExecutionResult
 from strawberry.types.unset import UNSET, UnsetType
 
 from schema.context import Context
+from schema.core.persisted_queries import PersistedQueries, PersistedQueryRefused
 from schema.live.transport import LiveTransport
 from server.access.rate_limits import RateLimited, RateLimits
 from server.access.sessions import authenticate, bearer_token
@@ -117,6 +121,13 @@ def is_request_error(result: ExecutionResult) -> bool:
     return result.data is None and bool(result.errors) and all(e.path is None for e in result.errors)
 
 
+def _request_error(request: Request, error: Mapping[str, Any]) -> Response:
+    """A request error answered before execution, with the status GraphQL over HTTP gives it."""
+    media_type = negotiate(request.headers.get("accept", "")) or JSON
+    status = 400 if media_type == GRAPHQL_RESPONSE else 200
+    return JSONResponse({"errors": [error]}, status_code=status, media_type=f"{media_type}; charset=utf-8")
+
+
 def _bounded(receive: Receive) -> Receive:
     """`receive` that refuses a request body longer than MAX_BODY_BYTES, however it is framed."""
     seen = 0
@@ -146,6 +157,7 @@ class TesseraGraphQL(GraphQL[Context, None]):
         self.settings = settings
         self.sessions = SessionChecks(settings.live_recheck_seconds)
         self.rate_limits = rate_limits or RateLimits()
+        self.persisted = PersistedQueries()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -156,6 +168,8 @@ class TesseraGraphQL(GraphQL[Context, None]):
             if declared.isdecimal() and int(declared) > MAX_BODY_BYTES:
                 raise HTTPException(413, _TOO_LARGE)
             response = await self.run(Request(scope, receive=_bounded(receive)))
+        except PersistedQueryRefused as refused:
+            response = _request_error(Request(scope), refused.formatted)
         except RateLimited as limited:
             error = {"message": limited.message, "extensions": {"code": limited.code.value}}
             response = JSONResponse(
@@ -191,13 +205,17 @@ class TesseraGraphQL(GraphQL[Context, None]):
 
     async def get_sub_response(self, request: Request | WebSocket) -> Response:
         sub_response = await super().get_sub_response(request)
-        if isinstance(request, Request) and request.method == "GET" and "query" not in request.query_params:
+        if isinstance(request, Request) and self.should_render_graphql_ide(request):
             return sub_response  # the GraphiQL page
         media_type = negotiate(request.headers.get("accept", ""))
         if media_type is None:
             raise HTTPException(406, f"Accept {GRAPHQL_RESPONSE} or {JSON}.")
         sub_response.media_type = media_type
         return sub_response
+
+    def should_render_graphql_ide(self, request: Any) -> bool:
+        """A browser's GET without a query; a GET naming a persisted query runs it."""
+        return super().should_render_graphql_ide(request) and "extensions" not in request.query_params
 
     def parse_json(self, data: str | bytes) -> Any:
         value = super().parse_json(data)
@@ -220,6 +238,7 @@ class TesseraGraphQL(GraphQL[Context, None]):
             if not isinstance(data.operation_name, str | None):
                 raise HTTPException(400, "The GraphQL operation's `operationName` must be a string or null.")
             data.operation_name = data.operation_name or None
+            data.query = self.persisted.document(data.query, data.extensions)
         return data
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> ExecutionResult:
