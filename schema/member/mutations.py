@@ -11,7 +11,7 @@ from schema.core.permissions import payload_mutation
 from schema.member.inputs import CreateMemberInput, UpdateMemberInput
 from schema.member.types import Member, MemberPayload
 from server.access.policy import Permission
-from server.member import services
+from server.member import privacy, services
 from server.member.models import MemberStatus
 from server.tag import services as tags
 
@@ -37,6 +37,15 @@ class MemberMutation:
     @payload_mutation(description="Reactivates a deactivated member.", requires=Permission.MANAGE_MEMBERS)
     async def reactivate_member(self, info: Info, id: relay.GlobalID) -> MemberPayload:  # noqa: A002
         return await _set_status(info, id, MemberStatus.ACTIVE)
+
+    @payload_mutation(
+        description="Erases who the member was (the deletion right), keeping the member number and the ledger. "
+        "Refused while the member holds a card that is not cancelled or points.",
+        requires=Permission.ANONYMIZE_MEMBERS,
+    )
+    async def anonymize_member(self, info: Info, id: relay.GlobalID, reason: str) -> MemberPayload:  # noqa: A002
+        member = await privacy.anonymize_member(info.context.actor, decode_id(id, "Member"), reason)
+        return MemberPayload(member=Member.from_model(member, info))
 
     @payload_mutation(description="Puts a tag on a member (idempotent).", requires=Permission.TAG_MEMBERS)
     async def tag_member(self, info: Info, member_id: relay.GlobalID, tag_id: relay.GlobalID) -> MemberPayload:

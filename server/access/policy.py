@@ -35,6 +35,7 @@ class Permission(str, Enum):
     TAG_MEMBERS = "TAG_MEMBERS"
     VIEW_AUDIT = "VIEW_AUDIT"
     VIEW_JOBS = "VIEW_JOBS"
+    ANONYMIZE_MEMBERS = "ANONYMIZE_MEMBERS"
     # Sensitive operations: chains name the operators allowed to take money.
     RECHARGE = "RECHARGE"
     REFUND = "REFUND"
@@ -95,6 +96,7 @@ _ACTIVITIES: dict[Permission, str] = {
     Permission.TAG_MEMBERS: "tag members",
     Permission.VIEW_AUDIT: "view the audit log",
     Permission.VIEW_JOBS: "view jobs",
+    Permission.ANONYMIZE_MEMBERS: "anonymize members",
     Permission.RECHARGE: "recharge",
     Permission.REFUND: "refund",
     Permission.CARD_OPS: "operate cards",

@@ -35,6 +35,9 @@ class PiiCipher:
         return f"{_VERSION}:{base64.b64encode(nonce + sealed).decode()}"
 
     def decrypt(self, stored: str) -> str:
+        """An erased value (an anonymized member's phone) stays empty."""
+        if not stored:
+            return ""
         version, _, payload = stored.partition(":")
         raw = base64.b64decode(payload)
         return self._aead.decrypt(raw[:12], raw[12:], version.encode()).decode()

@@ -8,6 +8,7 @@ from server.access.models import Role
 ROLE_PERMISSIONS: dict[Role, list[str]] = {
     Role.HQ: [
         "ADJUST",
+        "ANONYMIZE_MEMBERS",
         "CARD_OPS",
         "EXPORT",
         "MANAGE_CAMPAIGNS",
