@@ -24,7 +24,7 @@ from server.config import Settings
 from server.core import crypto
 from server.db import tortoise_config
 from server.events import lifecycle as events
-from server.exports import liability_download, settlement_download
+from server.exports import liability_download, member_download, settlement_download
 from server.jobs.embedded import worker_in_server
 from server.logging import RequestIdMiddleware, configure_logging
 from server.metrics import HttpMetricsMiddleware, metrics
@@ -87,6 +87,7 @@ def create_app(settings: Settings | None = None, *, manage_orm: bool = True) -> 
             Route("/metrics", metrics),
             Route("/exports/settlement", settlement_download),
             Route("/exports/liability", liability_download),
+            Route("/exports/member", member_download),
             *spa_routes(),
         ],
         middleware=[Middleware(RequestIdMiddleware), Middleware(HttpMetricsMiddleware)],

@@ -2,15 +2,17 @@
 
     GET /exports/settlement?from=…&to=…&format=xlsx|csv[&table=debts|stores]
     GET /exports/liability?asOf=…&format=xlsx|csv          (csv: the stores' shares)
+    GET /exports/member?memberNo=…                         (JSON: one member's data, the access right)
 
 A download is an HTTP request of its own (a browser saves the response), so it authenticates
 like /graphql (`Authorization: Bearer …`), needs the EXPORT permission, sees what the viewer's
 GraphQL query would (the same service, the same scope), and is audited. Failures answer JSON
-`{"code", "message"}` with 401, 403 or 400, the codes GraphQL uses.
+`{"code", "message"}` with 401, 403, 404 or 400, the codes GraphQL uses.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -23,7 +25,9 @@ from server.access.policy import Actor, Permission, require
 from server.access.sessions import authenticate, bearer_token
 from server.audit import services as audit
 from server.core.clock import business_today
-from server.core.errors import DomainError, invalid, permission_denied
+from server.core.errors import DomainError, invalid, not_found, permission_denied
+from server.member import privacy
+from server.member.models import Member
 from server.report import liability_export
 from server.report.liability import liability
 from server.settlement import export as settlement_files
@@ -31,7 +35,8 @@ from server.settlement.services import settlement
 
 _XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 _CSV = "text/csv; charset=utf-8"
-_STATUS = {"UNAUTHENTICATED": 401, "PERMISSION_DENIED": 403}
+_MEDIA = {"xlsx": _XLSX, "csv": _CSV, "json": "application/json"}
+_STATUS = {"UNAUTHENTICATED": 401, "PERMISSION_DENIED": 403, "NOT_FOUND": 404}
 
 
 @dataclass(frozen=True)
@@ -71,7 +76,7 @@ def exporting(what: str, make: Callable[[Request, Actor], Awaitable[_File]]) -> 
             status = _STATUS.get(refused.code.value, 400)
             return JSONResponse({"code": refused.code.value, "message": refused.message}, status_code=status)
         await audit.record(actor, f"{what}.export", what.capitalize(), made.target, None, made.details)
-        media = _XLSX if made.name.endswith(".xlsx") else _CSV
+        media = _MEDIA[made.name.rpartition(".")[2]]
         return Response(made.body, media_type=media, headers={"Content-Disposition": f'attachment; filename="{made.name}"'})
 
     return endpoint
@@ -99,5 +104,16 @@ async def _liability(request: Request, actor: Actor) -> _File:
     return _File(await liability_export.csv_stores(owed), f"{name}-stores.csv", as_of.isoformat(), {"format": kind})
 
 
+async def _member(request: Request, actor: Actor) -> _File:
+    number = request.query_params.get("memberNo", "").strip()
+    member_id = await Member.filter(member_no=number).first().values_list("id", flat=True) if number else None
+    if member_id is None:
+        raise not_found("Member", "memberNo")
+    data = await privacy.member_data(actor, member_id)
+    body = json.dumps(data, ensure_ascii=False, indent=2).encode()
+    return _File(body, f"member-{number}.json", str(member_id), {"format": "json"})
+
+
 settlement_download = exporting("settlement", _settlement)
 liability_download = exporting("liability", _liability)
+member_download = exporting("member", _member)
