@@ -47,7 +47,7 @@ def actor_for(staff: Staff, *, ip: str = "", session_id: int | None = None) -> A
 
 # Every request authenticates: one hand-written join costs about a third of the ORM's
 # select_related (query building and model construction dominate at this size). An API client's
-# key is a session of its identity (`server.access.api_clients`), joined on its unique index.
+# key is a session of its identity (`server.access.api_clients`), joined on its index.
 SESSION_ACTOR = """
 SELECT s.id AS session_id, t.id, t.username, t.role, t.region_id, t.store_id, t.grants, t.withholds,
     c.id AS api_client_id, c.allowed_fields, c.rate_limit_per_minute
