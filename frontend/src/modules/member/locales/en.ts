@@ -64,6 +64,31 @@ const en: Messages<typeof zhCN> = {
     homeStoreId: 'Choose the home store',
   },
   maskedField: 'Cannot be changed in the masked view',
+  export: {
+    action: 'Export personal data',
+    code: {
+      PERMISSION_DENIED: "Only staff who see this member's full profile may export their personal data.",
+      NOT_FOUND: 'This member cannot be found.',
+    },
+  },
+  anonymize: {
+    action: 'Anonymize (erase personal data)',
+    title: 'Anonymize member',
+    intro: "This permanently erases the personal data of {name} ({memberNo}). It cannot be undone.",
+    erasedTitle: 'Erased',
+    erased:
+      'Name (shown as 已注销会员), phone, gender, birthday, anniversary, email, custom attributes, marketing consent, tags, notice preferences, and the follow-up notes, feedback texts and messages sent to the member.',
+    keptTitle: 'Kept',
+    kept: 'The member number, home store, tier and the whole ledger (cards, operations, points, coupons), so every balance and report still adds up.',
+    precondition: "Before anonymizing, cancel all of the member's cards (cancelling pays the stored value back) and adjust the points to zero.",
+    reason: 'Reason',
+    reasonHint: 'e.g. the member asked in writing for their data to be erased',
+    submit: 'Anonymize',
+    refused: 'The member cannot be anonymized',
+    done: 'Member {memberNo} anonymized',
+    problem: { required: 'Give the reason for anonymizing', tooLong: 'At most 200 characters' },
+    invalid: { reason: 'Give the reason for anonymizing (at most 200 characters)' },
+  },
 }
 
 export default en

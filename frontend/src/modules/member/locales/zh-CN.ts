@@ -60,4 +60,26 @@ export default {
     homeStoreId: '请选择所属门店',
   },
   maskedField: '脱敏查看时不能修改',
+  export: {
+    action: '导出个人数据',
+    code: { PERMISSION_DENIED: '只有能查看该会员完整资料的员工才能导出其个人数据。', NOT_FOUND: '找不到该会员。' },
+  },
+  anonymize: {
+    action: '匿名化（删除个人信息）',
+    title: '匿名化会员',
+    intro: '将永久删除会员 {name}（{memberNo}）的个人信息，删除后无法恢复。',
+    erasedTitle: '将删除',
+    erased:
+      '姓名（改为“已注销会员”）、手机号、性别、生日、纪念日、邮箱、自定义属性、营销同意、标签、通知偏好，以及跟进备注、反馈内容和发给会员的消息内容。',
+    keptTitle: '将保留',
+    kept: '会员号、所属门店、会员等级和全部账务记录（卡片、交易流水、积分、优惠券），各项余额和报表保持不变。',
+    precondition: '匿名化前须先注销该会员的所有卡片（注销时退还卡内储值），并把积分调整为 0。',
+    reason: '原因',
+    reasonHint: '如：会员书面申请删除个人信息',
+    submit: '确认匿名化',
+    refused: '无法匿名化该会员',
+    done: '会员 {memberNo} 已匿名化',
+    problem: { required: '请填写匿名化的原因', tooLong: '原因不能超过 200 个字符' },
+    invalid: { reason: '请填写匿名化的原因（不超过 200 个字符）' },
+  },
 }
