@@ -143,6 +143,7 @@ describe('a member’s privacy rights on the member page', () => {
     expect((await page.textContent('[data-test=member-status]'))?.trim()).toBe('已匿名化')
     expect((await page.textContent('[data-test=member-phone]'))?.trim()).toBe('—')
     expect(await page.locator('[data-test=member-anonymize]').count()).toBe(0)
+    expect(await page.locator('[data-test=member-edit]').count()).toBe(0)
     expect(await memberState(fresh.id)).toMatchObject({ name: '已注销会员', status: 'ANONYMIZED', phone: '' })
     await screenshot(page, '92-member-anonymized')
   })

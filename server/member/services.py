@@ -215,6 +215,8 @@ async def update_member(actor: Actor | None, member_id: int, changes: dict[str, 
     if unknown:
         raise invalid(_api_name(sorted(unknown)[0]), "This field can't be changed here.")
     member = await get_member_in_scope(actor, member_id)
+    if member.status == MemberStatus.ANONYMIZED:
+        raise invalid("id", "An anonymized member can't be changed.")
     view = member_view(actor, member.home_store_id, member.home_store.region_id)
     ensure_writable_fields(view, list(changes))
     values = await _clean_changes(actor, member, changes)

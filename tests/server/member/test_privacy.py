@@ -25,7 +25,7 @@ from server.delivery.models import Delivery, Purpose
 from server.ledger.models import Operation
 from server.member.models import Gender, Member, MemberStatus
 from server.member.privacy import ANONYMIZED_NAME, anonymize_member
-from server.member.services import MemberDraft, create_member, lookup_member
+from server.member.services import MemberDraft, create_member, lookup_member, update_member
 from server.points.services import AdjustRequest, adjust_points
 from server.tag.models import MemberTag
 from server.tag.services import create_tag, tag_member
@@ -150,3 +150,17 @@ async def test_only_hq_anonymizes_and_only_once(org: Any, wallet: Wallet) -> Non
     with pytest.raises(DomainError) as again:
         await anonymize_member(org.actors["hq.admin"], wallet.member.id, "删除")
     assert again.value.code is ErrorCode.INVALID
+
+
+async def test_an_anonymized_member_cannot_be_given_personal_data_again(org: Any, wallet: Wallet) -> None:
+    # given
+    await cancel_card(org.actors["sh001.clerk"], "C0001")
+    await anonymize_member(org.actors["hq.admin"], wallet.member.id, "删除")
+
+    # when
+    with pytest.raises(DomainError) as refused:
+        await update_member(org.actors["hq.admin"], wallet.member.id, {"name": "顾客", "phone": PHONE})
+
+    # then
+    assert refused.value.code is ErrorCode.INVALID and refused.value.field == ["id"]
+    assert (await Member.get(id=wallet.member.id)).name == ANONYMIZED_NAME
