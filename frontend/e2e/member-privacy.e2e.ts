@@ -156,7 +156,7 @@ describe('a member’s privacy rights on the member page', () => {
     await page.waitForSelector('[data-test=anonymize-error]')
     const refusal = (await page.textContent('[data-test=anonymize-error]')) ?? ''
     expect(refusal).toContain('无法匿名化该会员')
-    expect(refusal).toContain("Cancel the member's cards first")
+    expect(refusal).toContain('该会员仍有未注销的会员卡')
     await screenshot(page, '93-member-anonymize-refused')
 
     await page.click('[data-test=anonymize-dialog] button:has-text("取消")')

@@ -34,7 +34,7 @@ from server.audit.models import AuditEntry
 from server.card.models import Card, CardStatus
 from server.care.models import Feedback, FeedbackEvent, FollowUp
 from server.core.clock import now
-from server.core.errors import invalid, permission_denied
+from server.core.errors import DomainError, ErrorCode, ErrorReason, invalid, permission_denied
 from server.core.text import clean_text
 from server.coupon.models import Coupon
 from server.delivery.models import Delivery
@@ -53,10 +53,20 @@ ERASED = "—"
 
 async def _check_nothing_owed(member: Member) -> None:
     if await Card.filter(member_id=member.id).exclude(status=CardStatus.CANCELLED).exists():
-        raise invalid("id", "Cancel the member's cards first (a card's stored value is paid back as it is cancelled).")
+        raise DomainError(
+            ErrorCode.INVALID,
+            "Cancel the member's cards first (a card's stored value is paid back as it is cancelled).",
+            "id",
+            reason=ErrorReason.MEMBER_HAS_OPEN_CARDS,
+        )
     points = await Account.get_or_none(key=member_points(member.id).key)
     if points is not None and points.balance:
-        raise invalid("id", f"The member still holds {points.balance} points: adjust them to zero first.")
+        raise DomainError(
+            ErrorCode.INVALID,
+            f"The member still holds {points.balance} points: adjust them to zero first.",
+            "id",
+            reason=ErrorReason.MEMBER_HOLDS_POINTS,
+        )
 
 
 # The feedback texts the audit trail copies as written (follow-up audits carry no notes).

@@ -20,7 +20,7 @@ from server.care.models import (
     FollowUpOutcome,
 )
 from server.core.crypto import pii
-from server.core.errors import DomainError, ErrorCode
+from server.core.errors import DomainError, ErrorCode, ErrorReason
 from server.delivery.models import Delivery, Purpose
 from server.ledger.models import Operation
 from server.member.models import Gender, Member, MemberStatus
@@ -129,6 +129,9 @@ async def test_refused_while_the_chain_owes_the_member_anything(org: Any, wallet
     # then
     assert refused.value.code is ErrorCode.INVALID and refused.value.field == ["id"]
     assert ("cards" if owed == "active card" else "300 points") in refused.value.message
+    assert refused.value.reason is (
+        ErrorReason.MEMBER_HAS_OPEN_CARDS if owed == "active card" else ErrorReason.MEMBER_HOLDS_POINTS
+    )
     member = await Member.get(id=wallet.member.id)
     assert member.status == MemberStatus.ACTIVE and member.name == "顾客"
     assert await AuditEntry.filter(action="member.anonymize").count() == 0

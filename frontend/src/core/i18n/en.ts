@@ -69,6 +69,8 @@ const en: Messages<typeof zhCN> = {
       CARD_NO_STORED_VALUE: "This card doesn't hold stored value: choose another payment.",
       CARD_IS_SUBSIDIARY: "A subsidiary card spends its parent's balance: recharge the parent card.",
       MEMBER_NOT_ACTIVE: 'This member is deactivated.',
+      MEMBER_HAS_OPEN_CARDS: "The member still has cards that aren't cancelled: cancel them first (stored value is paid back as a card is cancelled).",
+      MEMBER_HOLDS_POINTS: 'The member still holds points: adjust them to zero first.',
     },
   },
   money: {

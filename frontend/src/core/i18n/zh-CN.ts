@@ -68,6 +68,8 @@ export default {
       CARD_NO_STORED_VALUE: '该卡不能储值，请选择其他支付方式。',
       CARD_IS_SUBSIDIARY: '副卡使用主卡的余额，请为主卡充值。',
       MEMBER_NOT_ACTIVE: '该会员已停用。',
+      MEMBER_HAS_OPEN_CARDS: '该会员仍有未注销的会员卡：请先注销（注销时退还储值）。',
+      MEMBER_HOLDS_POINTS: '该会员仍有积分：请先将积分调整为零。',
     } satisfies Record<ErrorReason, string>,
   },
   money: {

@@ -101,7 +101,14 @@ describe('explainAnonymize', () => {
     expect(explainAnonymize(undefined, { member: { id: '1' }, errors: [] }, i18n)).toBeNull()
   })
 
-  it('shows what stands in the way (cards, points) as the server words it', () => {
+  it('words what stands in the way (cards, points) in the console’s words for its reason', () => {
+    const cards = refused({ field: ['id'], code: 'INVALID', message: OPEN_CARDS, reason: 'MEMBER_HAS_OPEN_CARDS' })
+    const points = refused({ field: ['id'], code: 'INVALID', message: 'points left', reason: 'MEMBER_HOLDS_POINTS' })
+    expect(explainAnonymize(undefined, cards, i18n)).toEqual({ general: [commonZh.errors.reason.MEMBER_HAS_OPEN_CARDS], reason: '' })
+    expect(explainAnonymize(undefined, points, i18n)).toEqual({ general: [commonZh.errors.reason.MEMBER_HOLDS_POINTS], reason: '' })
+  })
+
+  it('shows a refusal on the member without a reason as the server words it', () => {
     const messages = explainAnonymize(undefined, refused({ field: ['id'], code: 'INVALID', message: OPEN_CARDS }), i18n)
     expect(messages).toEqual({ general: [OPEN_CARDS], reason: '' })
   })

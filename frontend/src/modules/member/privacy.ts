@@ -73,8 +73,9 @@ function lastField(error: UserErrorLike): string | undefined {
 
 /**
  * The dialog's messages for the mutation's answer, or null when the member was anonymized. A
- * request that failed as a whole reads as the console's `failure.*` text; an INVALID on `id` (a
- * card still open, points left, already anonymized) as the server's message; an error on
+ * request that failed as a whole reads as the console's `failure.*` text; an INVALID on `id` with a
+ * reason (a card still open, points left) in the console's words for the reason, without one
+ * (already anonymized) as the server's message; an error on
  * `reason` beside the field (the screen's own text for it under `member.anonymize.invalid`);
  * anything else in the console's words for its code.
  */
@@ -91,7 +92,7 @@ export function explainAnonymize(
     const field = lastField(refusal)
     if (field === 'reason') {
       messages.reason ||= describeUserError(refusal, i18n, 'member.anonymize')
-    } else if (refusal.code === 'INVALID' && field === 'id' && refusal.message) {
+    } else if (refusal.code === 'INVALID' && field === 'id' && refusal.message && !refusal.reason) {
       messages.general.push(refusal.message)
     } else {
       messages.general.push(describeUserError(refusal, i18n, 'member.anonymize'))
