@@ -42,10 +42,14 @@ async function cardNumbers(): Promise<string[]> {
   return cells.map((cell) => cell.trim())
 }
 
+/** Opens a card's action from its dropdown; waits for the menu to finish closing, so the next
+ * action's click opens a menu instead of toggling one still on its way out (seen under load). */
 async function act(cardNo: string, action: string): Promise<void> {
+  const item = `.el-dropdown-menu__item[data-action=${action}]:visible`
   await page.click(`[data-test=card-actions-${cardNo}]`)
-  await page.click(`.el-dropdown-menu__item[data-action=${action}]:visible`)
+  await page.click(item)
   await page.waitForSelector('[data-test=card-action-dialog]:visible')
+  await page.waitForSelector(item, { state: 'hidden' })
 }
 
 async function confirm(reason?: string): Promise<void> {

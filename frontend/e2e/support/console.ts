@@ -48,7 +48,11 @@ export async function openExportMenu(page: Page, testId: string): Promise<string
  */
 export async function exportFile(page: Page, testId: string, kind: string, { menuOpen = false } = {}): Promise<Download> {
   if (!menuOpen) await openExportMenu(page, testId)
-  const [download] = await Promise.all([page.waitForEvent('download'), page.click(`.el-dropdown-menu__item[data-export=${kind}]:visible`)])
+  // The server makes the file first: a report over the whole ledger can take seconds on a busy machine.
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 45_000 }),
+    page.click(`.el-dropdown-menu__item[data-export=${kind}]:visible`),
+  ])
   await page.waitForSelector(`[data-test=${testId}-button]:not(.is-loading)`)
   await page.waitForFunction(() =>
     Array.from(document.querySelectorAll<HTMLElement>('.el-dropdown-menu__item[data-export]')).every((item) => item.offsetParent === null),
