@@ -2,8 +2,9 @@
  * HQ's settings: card types, recharge promotions, tier rules, points rules, coupon templates,
  * stores and staff are set from forms that explain refusals (a taken code, a bonus above its
  * threshold, numbers out of range) in words; deactivations are confirmed; moving a staff member or
- * resetting their password signs them out; the worker's jobs show; and a region manager neither
- * sees nor reaches the page.
+ * resetting their password signs them out; a partner app's API key is shown once, works, is
+ * rotated and revoked; the worker's jobs show; and a region manager neither sees nor reaches the
+ * page.
  */
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -28,6 +29,34 @@ beforeAll(async () => {
 async function signedInAs(token: string): Promise<string | null> {
   const data = await graphql<{ me: { username: string } | null }>(backend.url, '{ me { username } }', {}, token)
   return data.me?.username ?? null
+}
+
+/** A partner app's call with its API key: the answer's data (null when refused) and errors. */
+async function asApiClient<T>(key: string, query: string, variables: object = {}): Promise<{ data: T | null; errors: unknown[] }> {
+  const response = await fetch(`${backend.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  })
+  const body = (await response.json()) as { data?: T | null; errors?: unknown[] }
+  return { data: body.data ?? null, errors: body.errors ?? [] }
+}
+
+/** The key the one-time dialog shows, once it shows one other than `previous`. */
+async function shownKey(previous = ''): Promise<string> {
+  const input = '[data-test=api-client-key-dialog] input[data-test=api-client-key]'
+  await page.waitForFunction(
+    ([selector, old]) => {
+      const value = document.querySelector<HTMLInputElement>(selector ?? '')?.value ?? ''
+      return value.startsWith('tsk_') && value !== old
+    },
+    [input, previous],
+  )
+  await page.waitForSelector('[data-test=api-client-key-dialog] .el-alert:has-text("不会再次显示")')
+  const key = await page.inputValue(input)
+  await page.click('[data-test=api-client-key-done]')
+  await page.waitForSelector('[data-test=api-client-key-dialog]', { state: 'hidden' })
+  return key
 }
 
 afterAll(async () => {
@@ -313,6 +342,75 @@ describe('settings', () => {
     expect(await signedInAs(clerkSession)).toBeNull()
     await expect(login(backend.url, 'sh001.clerk')).rejects.toThrow('cannot sign in')
     expect(await signedInAs(await login(backend.url, 'sh001.clerk', 'counter-pass-2'))).toBe('sh001.clerk')
+  })
+
+  it('issues a POS an API key shown once, which answers its allowed fields, then rotates and revokes it', async () => {
+    const hq = await login(backend.url, 'hq.admin')
+    const listed = await graphql<{ members: { edges: { node: { memberNo: string; name: string; homeStore: { code: string } } }[] } }>(
+      backend.url,
+      '{ members(first: 50) { edges { node { memberNo name homeStore { code } } } } }',
+      {},
+      hq,
+    )
+    const member = listed.members.edges.map((edge) => edge.node).find((node) => node.homeStore.code === 'SH001')
+    expect(member).toBeDefined()
+    const lookup = 'query ($no: String!) { memberLookup(memberNo: $no) { name memberNo } }'
+
+    await page.click('.el-tabs__item:has-text("API 客户端")')
+    await page.waitForSelector('[data-test=api-client-table]')
+    await page.click('[data-test=api-client-new]')
+    const dialog = '[data-test=api-client-dialog]'
+    await page.fill('[data-test=api-client-name]', 'POS 南京西路')
+    await page.click(`${dialog} [data-test=staff-store]`)
+    await page.locator('.el-select-dropdown__item:visible', { hasText: 'SH001' }).click()
+    await page.fill('[data-test=api-client-fields-input]', 'Member.salary')
+    await page.click('[data-test=api-client-save]')
+    await page.waitForSelector(`${dialog} .el-form-item__error:has-text("API 中没有 Member.salary")`)
+
+    await page.fill('[data-test=api-client-fields-input]', '')
+    await page.click('[data-test=api-client-pos-preset]')
+    expect(await page.inputValue('[data-test=api-client-fields-input]')).toContain('Mutation.consume')
+    await page.click('[data-test=api-client-save]')
+    await page.waitForSelector(`${dialog}`, { state: 'hidden' })
+    await screenshot(page, '56b-settings-api-client-key')
+    const key = await shownKey()
+
+    const row = '[data-test=api-client-table] .el-table__row:has-text("POS 南京西路")'
+    await page.waitForSelector(`${row} [data-test=api-client-prefix]:has-text("${key.slice(0, 12)}")`)
+    const text = await page.textContent(row)
+    expect(text).toContain('门店')
+    expect(text).toContain('13 个字段')
+    expect(text).toContain('永不过期')
+    expect(await page.content()).not.toContain(key)
+    const answered = await asApiClient<{ memberLookup: { name: string } | null }>(key, lookup, { no: member?.memberNo })
+    expect(answered).toEqual({ data: { memberLookup: { name: member?.name, memberNo: member?.memberNo } }, errors: [] })
+    await screenshot(page, '56c-settings-api-clients')
+
+    await page.click(`${row} [data-test=api-client-edit]`)
+    expect(await page.locator(`${dialog} [data-test=staff-role]`).count()).toBe(0)
+    await page.fill('[data-test=api-client-rate]', '120')
+    await page.click('[data-test=api-client-save]')
+    await page.waitForSelector('.el-message--success:has-text("已保存 API 客户端")')
+    await page.waitForSelector(dialog, { state: 'hidden' })
+    await page.waitForSelector(`${row} [data-test=api-client-rate-cell]:text-is("120")`)
+
+    await page.click(`${row} [data-test=api-client-rotate]`)
+    await page.click('.el-message-box__btns button:has-text("更换密钥")')
+    await page.waitForSelector('.el-message-box', { state: 'hidden' })
+    const rotated = await shownKey(key)
+    await page.waitForSelector(`${row} [data-test=api-client-prefix]:has-text("${rotated.slice(0, 12)}")`)
+    expect((await asApiClient<{ memberLookup: unknown }>(key, lookup, { no: member?.memberNo })).data?.memberLookup ?? null).toBeNull()
+    expect((await asApiClient(rotated, lookup, { no: member?.memberNo })).errors).toEqual([])
+
+    await page.click(`${row} [data-test=api-client-revoke]`)
+    await page.click('.el-message-box__btns button:has-text("吊销")')
+    await page.waitForSelector('.el-message-box', { state: 'hidden' })
+    await page.waitForSelector(`${row} [data-test=api-client-revoked]:has-text("已吊销")`)
+    expect(await page.locator(`${row} button`).count()).toBe(0)
+    await screenshot(page, '56d-settings-api-client-revoked')
+    const refused = await asApiClient<{ memberLookup: unknown }>(rotated, lookup, { no: member?.memberNo })
+    expect(refused.data?.memberLookup ?? null).toBeNull()
+    expect(refused.errors.length).toBeGreaterThan(0)
   })
 
   it('shows the worker’s schedule and jobs, one state at a time', async () => {

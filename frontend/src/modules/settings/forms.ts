@@ -47,6 +47,7 @@ export type SettingsProblem =
   | 'password'
   | 'username'
   | 'multiplier'
+  | 'coordinate'
   | MoneyProblem
 
 export type WholeProblem = 'required' | 'whole' | 'range'

@@ -65,8 +65,8 @@ export type StaffChange = { id: null; create: CreateStaffInput } | StaffUpdate
 /** A role and the region or store it is scoped to. */
 export type ScopeFields = Pick<StaffForm, 'role' | 'regionId' | 'storeId'>
 
-/** The role's scope, noting in `problems` the region or store the role needs but lacks. */
-function checkScope(form: ScopeFields, problems: Partial<Record<keyof ScopeFields, SettingsProblem>>): StaffScopeInput {
+/** The role's scope, noting in `problems` the region or store the role needs but lacks (API clients' too). */
+export function checkScope(form: ScopeFields, problems: Partial<Record<keyof ScopeFields, SettingsProblem>>): StaffScopeInput {
   if (form.role === 'REGION' && !form.regionId) problems.regionId = 'required'
   if (form.role === 'STORE' && !form.storeId) problems.storeId = 'required'
   return {
@@ -80,8 +80,11 @@ function passwordProblem(password: string): SettingsProblem | null {
   return password.length < PASSWORD_MIN || password.length > PASSWORD_MAX ? 'password' : null
 }
 
+/** Operations granted beyond a role's defaults and withheld from them (an account's or an API client's). */
+export type Operations = Pick<StaffForm, 'grants' | 'withholds'>
+
 /** A grant that is also withheld is dropped: the withhold wins anyway. */
-function operations(form: StaffForm): { grants: Permission[]; withholds: Permission[] } {
+export function operations(form: Operations): { grants: Permission[]; withholds: Permission[] } {
   return { grants: form.grants.filter((permission) => !form.withholds.includes(permission)), withholds: [...form.withholds] }
 }
 
